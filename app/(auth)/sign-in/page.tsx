@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getConsoleContext } from "@/lib/auth/context";
+import { getDb } from "@/lib/db/client";
+import { hasWorkspace } from "@/lib/workspaces/create-workspace";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage() {
+  if (!(await hasWorkspace(getDb()))) redirect("/setup");
+  if (await getConsoleContext()) redirect("/console/users");
+  return (
+    <>
+      <h1 className="text-xl font-semibold text-ink">Sign in to Roster</h1>
+      <p className="mt-1 mb-6 text-sm text-slate-600">Administrators of your company&apos;s workspace sign in here.</p>
+      <SignInForm />
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+"use server";
+
+import { getConsoleContext } from "@/lib/auth/context";
+import { signOut } from "@/lib/auth/next-auth";
+import { endSession } from "@/lib/auth/sessions";
+
+/** Ends this session (the row, then the cookie) and returns to sign-in. */
+export async function signOutAction(): Promise<void> {
+  const ctx = await getConsoleContext();
+  if (ctx) await endSession(ctx.db, ctx.sid);
+  await signOut({ redirectTo: "/sign-in" });
+}

@@ -1,0 +1,12 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { consoleAction } from "@/lib/auth/action";
+import { renameWorkspaceSchema } from "@/lib/workspaces/schema";
+import { renameWorkspace } from "@/lib/workspaces/rename-workspace";
+
+/** Saves the workspace's company name. */
+export const renameWorkspaceAction = consoleAction({ schema: renameWorkspaceSchema, permission: "settings.write" }, async (ctx, input) => {
+  await renameWorkspace(ctx, input);
+  revalidatePath("/console", "layout");
+});

@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { consoleAction } from "@/lib/auth/action";
+import { deleteUsers } from "@/lib/users/delete-users";
+import { deleteUsersSchema, updateUserSchema } from "@/lib/users/schema";
+import { updateUser } from "@/lib/users/update-user";
+
+/** Deletes the selected users (list or user page). */
+export const deleteUsersAction = consoleAction({ schema: deleteUsersSchema, permission: "users.delete" }, async (ctx, input) => {
+  const result = await deleteUsers(ctx, input);
+  revalidatePath("/console/users");
+  return result;
+});
+
+/** Saves the User Info tab. */
+export const updateUserAction = consoleAction({ schema: updateUserSchema, permission: "users.write" }, async (ctx, input) => {
+  const result = await updateUser(ctx, input);
+  revalidatePath("/console/users");
+  return result;
+});

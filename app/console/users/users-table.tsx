@@ -1,0 +1,117 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "@/components/button";
+import { DeleteUsersDialog } from "./delete-users-dialog";
+
+export type UserListRow = {
+  id: string;
+  name: string;
+  email: string;
+  phone: string;
+  deviceCount: number;
+  twoFactor: string;
+  lastLogin: string;
+};
+
+export type SortLink = { key: string; label: string; href: string; active: "asc" | "desc" | null };
+
+/** The users table with row selection; rows and sort links are prepared on the server. */
+export function UsersTable({ rows, columns, canDelete }: { rows: UserListRow[]; columns: SortLink[]; canDelete: boolean }) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  // Selection only holds rows of this page; rows that went away drop out.
+  const chosen = rows.filter((r) => selected.has(r.id));
+  const allOnPage = rows.length > 0 && chosen.length === rows.length;
+
+  function toggle(id: string) {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
+  return (
+    <div>
+      <div className="mb-3 flex min-h-9 items-center gap-3">
+        {canDelete ? (
+          <Button variant="danger" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
+            Delete User
+          </Button>
+        ) : null}
+        <span className="text-sm text-slate-600" aria-live="polite">
+          {chosen.length > 0 ? `${chosen.length} selected` : ""}
+        </span>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="bg-slate-50">
+            <tr>
+              <th scope="col" className="w-10 px-3 py-2.5">
+                <input
+                  type="checkbox"
+                  aria-label="Select all users on this page"
+                  checked={allOnPage}
+                  onChange={() => setSelected(allOnPage ? new Set() : new Set(rows.map((r) => r.id)))}
+                  className="h-4 w-4 rounded border-slate-300"
+                />
+              </th>
+              {columns.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={c.active === "asc" ? "ascending" : c.active === "desc" ? "descending" : undefined}
+                  className="px-3 py-2.5 text-left font-semibold whitespace-nowrap text-slate-700"
+                >
+                  <Link href={c.href} className="inline-flex items-center gap-1 hover:text-brand-700">
+                    {c.label}
+                    <span aria-hidden="true" className="text-xs text-slate-400">
+                      {c.active === "asc" ? "▲" : c.active === "desc" ? "▼" : "↕"}
+                    </span>
+                  </Link>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={row.id} className={selected.has(row.id) ? "bg-brand-50" : "hover:bg-slate-50"}>
+                <td className="px-3 py-2">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${row.name}`}
+                    checked={selected.has(row.id)}
+                    onChange={() => toggle(row.id)}
+                    className="h-4 w-4 rounded border-slate-300"
+                  />
+                </td>
+                <td className="px-3 py-2 font-medium">
+                  <Link href={`/console/users/${row.id}`} className="text-brand-700 hover:underline">
+                    {row.name}
+                  </Link>
+                </td>
+                <td className="px-3 py-2 text-slate-700">{row.email}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-slate-700">{row.phone}</td>
+                <td className="px-3 py-2 text-right tabular-nums text-slate-700">{row.deviceCount}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-slate-700">{row.twoFactor}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-slate-700">{row.lastLogin}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <DeleteUsersDialog
+        open={confirming}
+        targets={chosen.map((r) => ({ id: r.id, label: r.name, deviceCount: r.deviceCount }))}
+        onClose={() => setConfirming(false)}
+        onDeleted={() => {
+          setConfirming(false);
+          setSelected(new Set());
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { getDb, type Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { auth } from "./next-auth";
+import { parsePermissions, type Permission } from "./permissions";
+import { findSession } from "./sessions";
+
+/** Who is acting, in which workspace, with which permissions; passed to every lib function. */
+export type ConsoleContext = {
+  db: Db;
+  sid: string;
+  workspace: { id: string; name: string };
+  user: { id: string; email: string; displayName: string; alias: string };
+  roleName: string;
+  permissions: Set<Permission>;
+};
+
+/**
+ * The signed-in administrator of this request, or null. The session row is
+ * read on every request (once, thanks to `cache`), so a revoked session or a
+ * user who lost console access is out at once.
+ */
+export const getConsoleContext = cache(async (): Promise<ConsoleContext | null> => {
+  const session = await auth();
+  if (!session?.sid) return null;
+  const db = getDb();
+  const row = await findSession(db, session.sid);
+  if (!row || row.user.status !== "ACTIVE" || !row.user.role.consoleAccess) return null;
+  return {
+    db,
+    sid: session.sid,
+    workspace: { id: row.workspace.id, name: row.workspace.name },
+    user: { id: row.user.id, email: row.user.email, displayName: row.user.displayName, alias: row.user.alias },
+    roleName: row.user.role.name,
+    permissions: parsePermissions(row.user.role.permissions),
+  };
+});
+
+/** For pages: the context, or a redirect to sign-in. */
+export async function requireConsolePage(permission?: Permission): Promise<ConsoleContext> {
+  const ctx = await getConsoleContext();
+  if (!ctx) redirect("/sign-in");
+  if (permission && !ctx.permissions.has(permission)) redirect("/console/forbidden");
+  return ctx;
+}
+
+/** Throws FORBIDDEN unless the context holds the permission. */
+export function assertPermission(ctx: ConsoleContext, permission: Permission): void {
+  if (!ctx.permissions.has(permission)) {
+    throw new AppError("FORBIDDEN", { userMessage: "You do not have permission to do that." });
+  }
+}
+
+/** The audit actor for a context. */
+export function actorOf(ctx: ConsoleContext) {
+  return { workspaceId: ctx.workspace.id, actorId: ctx.user.id, actorEmail: ctx.user.email };
+}

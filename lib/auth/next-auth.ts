@@ -1,0 +1,49 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/lib/db/client";
+import { clientAddress } from "./client-address";
+import { signInSchema } from "./schema";
+import { SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { signInWithPassword } from "./sign-in";
+
+/** Thrown to Auth.js when sign-in is refused because of too many failures. */
+class RateLimitedSignIn extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
+/**
+ * Auth.js with email + password. The encrypted session cookie carries only a
+ * random session id (`sid`); the Session row behind it is checked on every
+ * request (lib/auth/context.ts), so deleting the row ends the session at once.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const outcome = await signInWithPassword(getDb(), {
+          ...parsed.data,
+          address: clientAddress(request.headers),
+          userAgent: request.headers.get("user-agent") ?? "",
+        });
+        if (outcome.ok) return { id: outcome.userId, sid: outcome.sid };
+        if (outcome.reason === "rate_limited") throw new RateLimitedSignIn();
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sid) token.sid = user.sid;
+      return token;
+    },
+    session({ session, token }) {
+      return { expires: session.expires, sid: typeof token.sid === "string" ? token.sid : undefined } as typeof session;
+    },
+  },
+});

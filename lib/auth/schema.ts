@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter an email address")
+  .max(254, "An email address has at most 254 characters")
+  .pipe(z.email("Enter a valid email address"));
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password").max(1024, "That password is too long"),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const newPasswordSchema = z
+  .string()
+  .min(12, "Use at least 12 characters")
+  .max(256, "Use at most 256 characters");

@@ -1,0 +1,2 @@
+import "server-only";
+export { getDb, type Db, type Tx } from "./client";

@@ -1,0 +1,97 @@
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/postgresql/client.ts";
+import { decodeCursor, encodeCursor, fetchKeysetPage, type SortValue } from "@/lib/db/keyset";
+import type { UserListQuery } from "./schema";
+
+const sortColumns = {
+  name: { field: "sortName", nullable: false },
+  email: { field: "emailNormalized", nullable: false },
+  phone: { field: "phone", nullable: false },
+  devices: { field: "deviceCount", nullable: false },
+  twoFactor: { field: "twoFactor", nullable: false },
+  lastLogin: { field: "lastLoginAt", nullable: true },
+} as const;
+
+const rowSelect = {
+  id: true,
+  email: true,
+  emailNormalized: true,
+  alias: true,
+  displayName: true,
+  sortName: true,
+  phone: true,
+  deviceCount: true,
+  twoFactor: true,
+  lastLoginAt: true,
+  role: { select: { name: true, key: true } },
+} satisfies Prisma.UserSelect;
+
+export type UserRow = Prisma.UserGetPayload<{ select: typeof rowSelect }>;
+
+export type UserListPage = {
+  rows: UserRow[];
+  total: number;
+  /** 0-based index of the first row within the filtered list. */
+  start: number;
+  next: string | null;
+  prev: string | null;
+  last: string | null;
+};
+
+/** The filter part of a users-list query, always inside one workspace. */
+export function userListWhere(workspaceId: string, query: UserListQuery): Prisma.UserWhereInput {
+  const where: Prisma.UserWhereInput = { workspaceId };
+  if (query.q) where.searchText = { contains: query.q.toLowerCase() };
+  if (query.role) where.roleId = query.role;
+  if (query.twoFactor) where.twoFactor = query.twoFactor;
+  if (query.devices === "yes") where.deviceCount = { gt: 0 };
+  if (query.devices === "no") where.deviceCount = 0;
+  return where;
+}
+
+/** One page of the users list, with the total and cursors for the neighbouring pages. */
+export async function listUsers(db: Db, workspaceId: string, query: UserListQuery): Promise<UserListPage> {
+  const where = userListWhere(workspaceId, query);
+  const column = sortColumns[query.sort];
+  const valueOf = (row: UserRow): SortValue => row[column.field];
+  const cursor = decodeCursor(query.cursor);
+  const total = await db.user.count({ where });
+
+  const toLast = cursor?.dir === "last";
+  const rows = await fetchKeysetPage<UserRow>({
+    field: column.field,
+    nullable: column.nullable,
+    dir: query.dir,
+    take: toLast ? lastPageSize(total, query.size) : query.size,
+    cursor: cursor && !toLast ? { value: cursor.value, id: cursor.id } : undefined,
+    backward: toLast || cursor?.dir === "before",
+    fetch: (seg) =>
+      db.user.findMany({
+        where: { AND: [where, seg.where as Prisma.UserWhereInput] },
+        orderBy: seg.orderBy as Prisma.UserOrderByWithRelationInput[],
+        take: seg.take,
+        select: rowSelect,
+      }),
+    valueOf,
+    idOf: (row) => row.id,
+  });
+
+  const start = toLast ? Math.max(0, total - rows.length) : Math.min(cursor?.start ?? 0, Math.max(0, total - rows.length));
+  const first = rows[0];
+  const lastRow = rows[rows.length - 1];
+  const hasNext = start + rows.length < total;
+  const hasPrev = start > 0 && first !== undefined;
+  return {
+    rows,
+    total,
+    start,
+    next: hasNext && lastRow ? encodeCursor({ value: valueOf(lastRow), id: lastRow.id, dir: "after", start: start + rows.length }) : null,
+    prev: hasPrev && first ? encodeCursor({ value: valueOf(first), id: first.id, dir: "before", start: Math.max(0, start - query.size) }) : null,
+    last: hasNext ? encodeCursor({ value: null, id: "", dir: "last", start: 0 }) : null,
+  };
+}
+
+// The last page holds the remainder, so pages line up with those reached by "Next".
+function lastPageSize(total: number, size: number): number {
+  return total === 0 ? size : total % size || size;
+}

@@ -1,0 +1,59 @@
+import type { ConsoleContext } from "@/lib/auth/context";
+import { actorOf } from "@/lib/auth/context";
+import { endUserSessions } from "@/lib/auth/sessions";
+import { recordAudit } from "@/lib/audit/record";
+import { AppError } from "@/lib/errors";
+import { assertAdminsRemain } from "./admin-rules";
+import { derivedUserColumns } from "./fields";
+import type { UpdateUserInput } from "./schema";
+
+/** Edits a user's email, name, phone and role (User Info tab). */
+export async function updateUser(ctx: ConsoleContext, input: UpdateUserInput) {
+  const ws = ctx.workspace.id;
+  return ctx.db.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({
+      where: { id: input.userId, workspaceId: ws },
+      include: { role: true },
+    });
+    if (!user) throw new AppError("NOT_FOUND", { userMessage: "This user no longer exists." });
+    const role = await tx.role.findFirst({ where: { id: input.roleId, workspaceId: ws } });
+    if (!role) throw new AppError("BAD_INPUT", { userMessage: "Check the highlighted fields.", fieldErrors: { roleId: ["Choose a role of this workspace"] } });
+
+    const derived = derivedUserColumns({ email: input.email, alias: user.alias, displayName: input.displayName, phone: input.phone });
+    if (derived.emailNormalized !== user.emailNormalized) {
+      const taken = await tx.user.findFirst({ where: { workspaceId: ws, emailNormalized: derived.emailNormalized }, select: { id: true } });
+      if (taken) {
+        throw new AppError("CONFLICT", { userMessage: "Check the highlighted fields.", fieldErrors: { email: ["Another user already has this email"] } });
+      }
+    }
+    const losesConsole = user.role.consoleAccess && !role.consoleAccess;
+    if (user.role.key === "admin" && role.key !== "admin") await assertAdminsRemain(tx, ws, [user.id]);
+
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: {
+        email: input.email,
+        displayName: input.displayName,
+        phone: input.phone,
+        roleId: role.id,
+        ...derived,
+        // Console roles can use 2FA; others cannot sign in at all.
+        ...(role.consoleAccess !== user.role.consoleAccess
+          ? { twoFactor: role.consoleAccess ? "NOT_CONFIGURED" : "NOT_AVAILABLE" }
+          : {}),
+      },
+    });
+    if (losesConsole) await endUserSessions(tx, ws, [user.id]);
+
+    const changed: string[] = (["email", "displayName", "phone"] as const).filter((k) => user[k] !== input[k]);
+    if (user.roleId !== role.id) changed.push("role");
+    await recordAudit(tx, actorOf(ctx), {
+      action: "user.update",
+      targetType: "user",
+      targetId: user.id,
+      targetLabel: updated.email,
+      details: { changed, ...(user.roleId !== role.id ? { role: { from: user.role.name, to: role.name } } : {}) },
+    });
+    return { id: updated.id };
+  });
+}

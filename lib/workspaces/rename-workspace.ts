@@ -1,0 +1,16 @@
+import { actorOf, type ConsoleContext } from "@/lib/auth/context";
+import { recordAudit } from "@/lib/audit/record";
+
+/** Renames the context's workspace (the company name shown in the console and in emails). */
+export async function renameWorkspace(ctx: ConsoleContext, input: { companyName: string }) {
+  await ctx.db.$transaction(async (tx) => {
+    await tx.workspace.update({ where: { id: ctx.workspace.id }, data: { name: input.companyName } });
+    await recordAudit(tx, actorOf(ctx), {
+      action: "workspace.rename",
+      targetType: "workspace",
+      targetId: ctx.workspace.id,
+      targetLabel: input.companyName,
+      details: { from: ctx.workspace.name },
+    });
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm start`: checks the configuration, applies pending migrations, builds
+ * the app when the build is missing or older than the sources, and serves it.
+ * Every failure before serving ends with one line saying what is wrong.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { prepareDatabase } from "./lib/prepare-database";
+import { projectRoot } from "../lib/db/schema-source";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+
+function fail(message: string): never {
+  console.error(`roster: ${message}`);
+  process.exit(1);
+}
+
+/** AUTH_SECRET signs and encrypts session cookies; without one, a secret is made once and kept in ./data. */
+function ensureAuthSecret(): void {
+  if (process.env.AUTH_SECRET) return;
+  const file = path.join(projectRoot, "data/auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    console.log("roster: created data/auth-secret (set AUTH_SECRET to share one secret across instances)");
+  }
+  process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfStale(): void {
+  const buildId = path.join(projectRoot, ".next/BUILD_ID");
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const sources = Math.max(...["app", "components", "lib", "emails"].map((d) => path.join(projectRoot, d)).filter(existsSync).map(newestSource));
+  if (builtAt > sources) return;
+  console.log("roster: building the console (next build)…");
+  const result = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", cwd: projectRoot });
+  if (result.status !== 0) fail("the build failed; see the output above");
+}
+
+async function main() {
+  ensureAuthSecret();
+  try {
+    const applied = await prepareDatabase();
+    console.log(applied.length ? `roster: applied migrations ${applied.join(", ")}` : "roster: database is up to date");
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  if (!dev) buildIfStale();
+  const next = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", port], {
+    stdio: "inherit",
+    cwd: projectRoot,
+    env: { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
+  next.on("exit", (code) => process.exit(code ?? 0));
+}
+
+void main();

@@ -1,0 +1,22 @@
+import type { TestProject } from "vitest/node";
+import { applyMigrations } from "../../lib/db/schema-engine";
+import { createPostgresDatabase, createSqliteDatabase } from "./test-databases";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrls: { sqlite: string; postgresql: string };
+  }
+}
+
+/** One migrated SQLite file and one migrated PostgreSQL database per test run, dropped at the end. */
+export default async function setup(project: TestProject) {
+  const sqlite = createSqliteDatabase();
+  const postgres = await createPostgresDatabase();
+  await applyMigrations(sqlite.url);
+  await applyMigrations(postgres.url);
+  project.provide("databaseUrls", { sqlite: sqlite.url, postgresql: postgres.url });
+  return async () => {
+    sqlite.drop();
+    await postgres.drop();
+  };
+}
