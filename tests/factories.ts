@@ -7,10 +7,12 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { bulkInsert, type BulkValue } from "@/lib/db/bulk-insert";
 import { newId } from "@/lib/db/ids";
-import type { ConsoleContext } from "@/lib/auth/context";
-import { parsePermissions } from "@/lib/auth/permissions";
+import type { ConsoleContext } from "@/lib/auth/console-context";
+import { formatPermissions, parsePermissions, type Permission } from "@/lib/auth/permissions";
+import { hashPassword } from "@/lib/auth/password";
+import type { TwoFactorState } from "@/lib/db/generated/postgresql/enums.ts";
 import { sha256 } from "@/lib/crypto/tokens";
-import { derivedUserColumns } from "@/lib/users/fields";
+import { aliasFromEmail, derivedUserColumns } from "@/lib/users/fields";
 import { createWorkspace as createWorkspaceRecord } from "@/lib/workspaces/create-workspace";
 
 const firstNames = ["Olivia", "Liam", "Emma", "Noah", "Amelia", "Oliver", "Sophia", "Elijah", "Mia", "James", "Ava", "Lucas", "Isabella", "Mateo", "Zoe", "Ethan", "Chloe", "Aarav", "Yuki", "Ingrid", "Santiago", "Fatima", "Dmitri", "Ana", "Kwame", "Léa", "Jonas", "Priya", "Wei", "Nadia"];
@@ -149,4 +151,125 @@ export async function createUsers(db: Db, workspaceId: string, count: number, op
     await bulkInsert(tx, "Device", devices);
   }, { timeout: 600_000 });
   return { userIds: users.map((u) => u.id as string), devices: devices.length };
+}
+
+/**
+ * Creates groups with their members in one transaction; each group lists its
+ * own member ids (a user may be in several). Memberships are bulk-inserted.
+ */
+export async function createGroups(
+  db: Db,
+  workspaceId: string,
+  groups: { name: string; description?: string; memberIds: readonly string[] }[],
+  opts: { createdById?: string } = {},
+) {
+  const createdById = opts.createdById ?? null;
+  const createdAt = new Date();
+  const rows = groups.map((g) => ({
+    id: newId(),
+    workspaceId,
+    name: g.name,
+    nameNormalized: g.name.trim().toLowerCase(),
+    description: g.description ?? "",
+    createdById,
+    createdAt,
+  }));
+  const members = groups.flatMap((g, i) =>
+    [...new Set(g.memberIds)].map((userId) => ({ groupId: rows[i].id, userId, workspaceId, createdById, createdAt })),
+  );
+  await db.$transaction(async (tx) => {
+    await bulkInsert(tx, "Group", rows);
+    await bulkInsert(tx, "GroupMember", members);
+  }, { timeout: 600_000 });
+  return { groupIds: rows.map((r) => r.id), memberships: members.length };
+}
+
+export type CreateUserOptions = {
+  roleId: string;
+  /** Defaults to a unique address at corp.example. */
+  email?: string;
+  displayName?: string;
+  phone?: string;
+  /** With a console role, a password lets the user sign in. */
+  password?: string;
+  /** How many enrolled devices the user gets (rows and the list's count). */
+  devices?: number;
+  twoFactor?: TwoFactorState;
+  lastLoginAt?: Date | null;
+  createdById?: string;
+};
+
+/**
+ * One user with exactly the given fields (and its devices), for tests that
+ * need to name a particular person; createUsers is for bulk.
+ */
+export async function createUser(db: Db, workspaceId: string, opts: CreateUserOptions) {
+  const email = opts.email ?? `user-${randomBytes(4).toString("hex")}@corp.example`;
+  const alias = aliasFromEmail(email);
+  const displayName = opts.displayName ?? "";
+  const phone = opts.phone ?? "";
+  const deviceCount = opts.devices ?? 0;
+  const passwordHash = opts.password ? await hashPassword(opts.password) : null;
+  const user = await db.$transaction(async (tx) => {
+    const row = await tx.user.create({
+      data: {
+        workspaceId,
+        email,
+        alias,
+        displayName,
+        phone,
+        ...derivedUserColumns({ email, alias, displayName, phone }),
+        roleId: opts.roleId,
+        passwordHash,
+        twoFactor: opts.twoFactor ?? (passwordHash ? "NOT_CONFIGURED" : "NOT_AVAILABLE"),
+        lastLoginAt: opts.lastLoginAt ?? null,
+        deviceCount,
+        createdById: opts.createdById ?? null,
+      },
+      select: { id: true, email: true, alias: true, displayName: true, phone: true },
+    });
+    for (let d = 0; d < deviceCount; d++) {
+      await tx.device.create({
+        data: {
+          workspaceId,
+          userId: row.id,
+          osFamily: osFamilies[d % osFamilies.length],
+          osVersion: osVersions[osFamilies[d % osFamilies.length]],
+          name: `${displayName || alias}'s device ${d + 1}`,
+          model: models[osFamilies[d % osFamilies.length]][0],
+          components: "Agent Antivirus Firewall",
+          credentialHash: sha256(randomBytes(16).toString("hex")),
+          lastActivityAt: new Date(),
+        },
+      });
+    }
+    return row;
+  });
+  return { ...user, deviceCount, password: opts.password };
+}
+
+/** A custom role (no built-in key), e.g. a help desk that may do part of an administrator's work. */
+export async function createRole(db: Db, workspaceId: string, opts: { name: string; permissions: readonly Permission[]; consoleAccess?: boolean }) {
+  return db.role.create({
+    data: { workspaceId, name: opts.name, permissions: formatPermissions(opts.permissions), consoleAccess: opts.consoleAccess ?? true },
+  });
+}
+
+/** A license of the workspace. */
+export async function createLicense(
+  db: Db,
+  workspaceId: string,
+  opts: { product?: string; seats?: number; userLimit?: number | null; expiresAt?: Date; activationCode?: string; keyFileName?: string } = {},
+) {
+  return db.license.create({
+    data: {
+      workspaceId,
+      product: opts.product ?? "Endpoint Security Business",
+      seats: opts.seats ?? 100,
+      userLimit: opts.userLimit ?? null,
+      expiresAt: opts.expiresAt ?? new Date(Date.now() + 365 * 86_400_000),
+      activationCode: opts.activationCode ?? null,
+      keyFileName: opts.keyFileName ?? null,
+    },
+  });
 }

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { AppError, toErrorResult, type ActionResult } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/forms";
-import { assertPermission, getConsoleContext, type ConsoleContext } from "./context";
+import { assertPermission, type ConsoleContext } from "./console-context";
+import { getConsoleContext } from "./context";
 import type { Permission } from "./permissions";
 
 /** Parses input with a schema, throwing BAD_INPUT with per-field messages. */

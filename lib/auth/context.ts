@@ -1,20 +1,12 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { getDb, type Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { getDb } from "@/lib/db/client";
 import { auth } from "./next-auth";
+import type { ConsoleContext } from "./console-context";
 import { parsePermissions, type Permission } from "./permissions";
 import { findSession } from "./sessions";
 
-/** Who is acting, in which workspace, with which permissions; passed to every lib function. */
-export type ConsoleContext = {
-  db: Db;
-  sid: string;
-  workspace: { id: string; name: string };
-  user: { id: string; email: string; displayName: string; alias: string };
-  roleName: string;
-  permissions: Set<Permission>;
-};
+export { actorOf, assertPermission, type ConsoleContext } from "./console-context";
 
 /**
  * The signed-in administrator of this request, or null. The session row is
@@ -43,16 +35,4 @@ export async function requireConsolePage(permission?: Permission): Promise<Conso
   if (!ctx) redirect("/sign-in");
   if (permission && !ctx.permissions.has(permission)) redirect("/console/forbidden");
   return ctx;
-}
-
-/** Throws FORBIDDEN unless the context holds the permission. */
-export function assertPermission(ctx: ConsoleContext, permission: Permission): void {
-  if (!ctx.permissions.has(permission)) {
-    throw new AppError("FORBIDDEN", { userMessage: "You do not have permission to do that." });
-  }
-}
-
-/** The audit actor for a context. */
-export function actorOf(ctx: ConsoleContext) {
-  return { workspaceId: ctx.workspace.id, actorId: ctx.user.id, actorEmail: ctx.user.email };
 }

@@ -17,3 +17,11 @@ export const newPasswordSchema = z
   .string()
   .min(12, "Use at least 12 characters")
   .max(256, "Use at most 256 characters");
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(1024),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" });

@@ -18,6 +18,8 @@ export type SegmentQuery = { where: Where; orderBy: OrderBy; take: number };
 export type KeysetOptions<Row> = {
   field: string;
   nullable: boolean;
+  /** For an enum column: its values in the order the database sorts them. */
+  values?: readonly string[];
   dir: Direction;
   take: number;
   /** Start strictly after (forward) or before (backward) this row; none = from the start or the end. */
@@ -42,7 +44,7 @@ export async function fetchKeysetPage<Row>(opts: KeysetOptions<Row>): Promise<Ro
   const rows: Row[] = [];
   for (const [i, segment] of segments.entries()) {
     const cursor = i === 0 ? opts.cursor : undefined;
-    const part = await opts.fetch(segmentQuery(opts.field, segment, dir, opts.take - rows.length, cursor, opts.nullable));
+    const part = await opts.fetch(segmentQuery(opts, segment, dir, opts.take - rows.length, cursor));
     rows.push(...part);
     if (rows.length >= opts.take) break;
   }
@@ -50,13 +52,13 @@ export async function fetchKeysetPage<Row>(opts: KeysetOptions<Row>): Promise<Ro
 }
 
 function segmentQuery(
-  field: string,
+  opts: { field: string; nullable: boolean; values?: readonly string[] },
   segment: Segment,
   dir: Direction,
   take: number,
   cursor: KeysetCursor | undefined,
-  nullable: boolean,
 ): SegmentQuery {
+  const { field, nullable } = opts;
   const cmp = dir === "asc" ? "gt" : "lt";
   if (segment === "null") {
     return {
@@ -71,12 +73,20 @@ function segmentQuery(
     const range = dir === "asc" ? "gte" : "lte";
     Object.assign(where, {
       AND: [
-        { [field]: { [range]: cursor.value } },
-        { OR: [{ [field]: { [cmp]: cursor.value } }, { id: { [cmp]: cursor.id } }] },
+        { [field]: compare(range, cursor.value, opts.values) },
+        { OR: [{ [field]: compare(cmp, cursor.value, opts.values) }, { id: { [cmp]: cursor.id } }] },
       ],
     });
   }
   return { where, orderBy: [{ [field]: dir }, { id: dir }], take };
+}
+
+// A range filter, or for enums (which Prisma cannot compare) the list of values in that range.
+function compare(op: "gt" | "lt" | "gte" | "lte", value: SortValue, values?: readonly string[]) {
+  if (!values) return { [op]: value };
+  const at = values.indexOf(String(value));
+  const inRange = values.filter((_, i) => (op === "gt" ? i > at : op === "gte" ? i >= at : op === "lt" ? i < at : i <= at));
+  return { in: inRange };
 }
 
 function flip(dir: Direction): Direction {

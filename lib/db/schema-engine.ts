@@ -24,7 +24,7 @@ import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 import { migrationsDir, type Provider } from "./schema-source.ts";
-import { parseDatabaseUrl, redact } from "./url.ts";
+import { parseDatabaseUrl, redact, type DatabaseTarget } from "./url.ts";
 
 /** A migration step that failed; the message is one line meant for the operator. */
 export class MigrationError extends Error {
@@ -52,6 +52,10 @@ export type MigrationStatus = {
 const LOCKFILE = "migration_lock.toml";
 const MIGRATION_FILE = "migration.sql";
 const noFilters = { externalTables: [], externalEnums: [] };
+/** The advisory lock key Prisma Migrate uses on PostgreSQL. */
+const PG_MIGRATION_LOCK = 72707369;
+/** How long a migrator waits for another one to finish before giving up. */
+const LOCK_WAIT_MS = 5 * 60_000;
 
 /**
  * The SQL script that turns `fromSchema` (null: an empty database) into
@@ -77,15 +81,16 @@ export async function diffSchemas(provider: Provider, fromSchema: string | null,
  * Applies the pending migrations of `migrationsDir(provider)` to the database
  * at `url` (provider chosen by the URL) and returns the names applied, in
  * order; [] when it is up to date. Refuses a database that holds migrations
- * the folder does not know. Safe to run from several processes at once: the
- * engine takes a PostgreSQL advisory lock, and SQLite an exclusive file lock.
+ * the folder does not know. Safe to run from several processes at once:
+ * they take turns (PostgreSQL advisory lock, SQLite exclusive file lock),
+ * each waiting up to 5 minutes for the one before.
  */
 export async function applyMigrations(url: string): Promise<string[]> {
   const target = parseDatabaseUrl(url);
   const migrationsList = readMigrationsList(target.provider);
-  return withEngine(connectionFactory(url), async (engine) => {
-    // Checked before applying; another instance migrating in between could
-    // only add migrations this one knows or newer ones, as in any rolling start.
+  return withEngine(connectionFactory(target, { lock: true }), async (engine) => {
+    // On SQLite another migrator could slip in between this check and the
+    // apply; it could only add migrations this one knows or newer ones.
     const status = toStatus(await diagnose(engine, migrationsList));
     if (status.unknown.length) {
       throw new MigrationError(
@@ -105,7 +110,7 @@ export async function migrationStatus(url: string): Promise<MigrationStatus> {
   if (target.provider === "sqlite" && target.file !== ":memory:" && !existsSync(target.file)) {
     return { pending: migrationsList.migrationDirectories.map((m) => m.path), unknown: [], failed: [], edited: [] };
   }
-  return toStatus(await withEngine(connectionFactory(url), (engine) => diagnose(engine, migrationsList)));
+  return toStatus(await withEngine(connectionFactory(target, { lock: false }), (engine) => diagnose(engine, migrationsList)));
 }
 
 type Diagnosis = Awaited<ReturnType<SchemaEngine["diagnoseMigrationHistory"]>>;
@@ -170,25 +175,62 @@ function readMigrationsList(provider: Provider): MigrationList {
   };
 }
 
-/** A driver adapter factory for the database at `url`. */
-function connectionFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
-  const target = parseDatabaseUrl(url);
+/**
+ * A driver adapter factory for the database. With `lock`, a PostgreSQL
+ * connection first takes the migration lock.
+ */
+function connectionFactory(target: DatabaseTarget, { lock }: { lock: boolean }): SqlMigrationAwareDriverAdapterFactory {
   if (target.provider === "sqlite") {
     if (target.file !== ":memory:") mkdirSync(path.dirname(target.file), { recursive: true });
-    // The engine holds an exclusive lock while it works; a second migrator waits this long for it.
-    return new PrismaBetterSqlite3({ url: target.file, timeout: 30_000 });
+    // While applying, the engine holds the file in exclusive locking mode until
+    // disconnected; another migrator's first read waits (blocking) this long.
+    return new PrismaBetterSqlite3({ url: target.file, timeout: LOCK_WAIT_MS });
   }
-  // One connection: the engine's session-level advisory lock (pg_advisory_lock)
-  // must be held by the same session that then runs the migrations, and with a
-  // larger pool its later queries could land on other connections.
-  const factory = new PrismaPg({ connectionString: url, max: 1 });
+  // One connection, so the session-level advisory lock is held by the session
+  // that runs the migrations; with a larger pool queries could land elsewhere.
+  const factory = new PrismaPg({ connectionString: target.url, max: 1 });
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => wholeScripts(await factory.connect()),
+    connect: async () => {
+      const adapter = wholeScripts(await factory.connect());
+      if (!lock) return adapter;
+      try {
+        await takeMigrationLock(adapter);
+        return adapter;
+      } catch (error) {
+        await adapter.dispose();
+        throw error;
+      }
+    },
     connectToShadowDb: () => Promise.reject(new MigrationError("a shadow database is never used")),
   };
 }
+
+/**
+ * Takes the lock the engine itself takes before applying, but waits longer:
+ * the engine gives up after 10 s, so an instance starting while another runs
+ * a longer migration would fail. Held by this session, the engine's own
+ * pg_advisory_lock then returns at once (the lock is re-entrant), and it is
+ * released when the connection closes. Also covers the check for unknown
+ * migrations that precedes the apply.
+ */
+async function takeMigrationLock(adapter: PgAdapter): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  // Through the adapter, so a failure (server unreachable, no such database)
+  // reaches the engine as a mapped error and reads as the engine's own would.
+  const query = { sql: "SELECT pg_try_advisory_lock($1)", args: [PG_MIGRATION_LOCK], argTypes: [{ scalarType: "int" as const, arity: "scalar" as const }] };
+  for (;;) {
+    const { rows } = await adapter.queryRaw(query);
+    if (rows[0]?.[0] === true) return;
+    if (Date.now() > deadline) {
+      throw new MigrationError(`another migrator has held the migration lock for ${LOCK_WAIT_MS / 60_000} minutes; is one stuck?`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 
 /**
  * adapter-pg runs a script by splitting it on every ";", even inside strings
@@ -196,7 +238,7 @@ function connectionFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
  * implicit transaction, so a failed migration leaves nothing half-applied,
  * as with Prisma's native engine.
  */
-function wholeScripts(adapter: Awaited<ReturnType<PrismaPg["connect"]>>): SqlDriverAdapter {
+function wholeScripts(adapter: PgAdapter): PgAdapter {
   const pool = adapter.underlyingDriver();
   adapter.executeScript = async (script: string) => {
     try {
@@ -244,11 +286,20 @@ function offlineFactory(provider: Provider): SqlMigrationAwareDriverAdapterFacto
   };
 }
 
-/** Runs `work` on a fresh engine, then frees it and disposes every connection it opened. */
-async function withEngine<T>(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  work: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+/**
+ * Runs `work` on a fresh engine, then frees it and disposes every connection
+ * it opened. Calls in one process run one at a time: SQLite waits for a lock
+ * synchronously, so a second connection in the same process would block the
+ * event loop the lock holder needs to finish.
+ */
+function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const rt = runtime();
+  const result = rt.queue.then(() => runEngine(factory, work));
+  rt.queue = result.catch(() => undefined);
+  return result;
+}
+
+async function runEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const opened: SqlDriverAdapter[] = [];
   const track = async (adapter: Promise<SqlDriverAdapter>) => {
     opened.push(await adapter);
@@ -260,7 +311,7 @@ async function withEngine<T>(
     connect: () => track(factory.connect()),
     connectToShadowDb: () => track(factory.connectToShadowDb()),
   });
-  const wasm = await loadWasm();
+  const wasm = await runtime().wasm;
   let engine: SchemaEngine | undefined;
   try {
     engine = await wasm.SchemaEngine.new({ datamodels: undefined }, engineLog, bound);
@@ -288,55 +339,70 @@ function explain(error: unknown, registry: ErrorRegistry): Error {
   const original = id === undefined ? undefined : registry.consumeError(Number(id))?.error;
   if (original !== undefined) return explain(original, registry);
   if (error instanceof WebAssembly.RuntimeError) {
-    return new MigrationError(`the schema engine crashed: ${panic.message || message}`);
+    return new MigrationError(`the schema engine crashed: ${runtime().panic.message || message}`);
   }
-  return new MigrationError(redact(message.trim().replace(/\s+/g, " ")), errorCode(error));
+  // Engine messages end in a Rust span trace ("0: sql_schema_connector::…"),
+  // whose only part of interest is the migration it was applying.
+  const [text, trace = ""] = message.split(/\n\s*0: /);
+  const migration = /migration_name="([^"]+)"/.exec(trace)?.[1];
+  const line = text.trim().replace(/\s+/g, " ");
+  return new MigrationError(redact(migration ? `migration ${migration} failed: ${line}` : line), errorCode(error));
 }
-
-type Wasm = typeof glue;
 
 /**
- * Timers the engine starts. It arms a 10 s timeout for the PostgreSQL advisory
- * lock and never clears it, which kept scripts alive 10 s after their work was
- * done; they are unref'd once each call is over. Engine calls running
- * concurrently in one process may see theirs unref'd early, which only matters
- * if one was waiting on nothing but a timer.
+ * The loaded engine and what its glue code calls back into. Kept on
+ * globalThis, so one per process: the glue module caches views of the
+ * instance's memory, and a second instantiation (this file evaluated again,
+ * as test runners do) would leave it reading the old memory.
  */
-const engineTimers = new Set<NodeJS.Timeout>();
-
-function engineSetTimeout(callback: () => void, ms: number): NodeJS.Timeout {
-  const timer = setTimeout(() => {
-    engineTimers.delete(timer);
-    callback();
-  }, ms >>> 0);
-  engineTimers.add(timer);
-  return timer;
-}
-
-function releaseTimers(): void {
-  for (const timer of engineTimers) timer.unref();
-  engineTimers.clear();
-}
-
-/** The engine's panic message, which its glue code hands to this global before trapping. */
-const panic = { message: "" };
+type Runtime = {
+  wasm: Promise<typeof glue>;
+  /** The tail of the queue of engine calls (see withEngine). */
+  queue: Promise<unknown>;
+  /**
+   * Timers the engine starts. It arms a 10 s timeout around its advisory lock
+   * and never clears it, which kept scripts alive 10 s after their work; they
+   * are unref'd when each call ends.
+   */
+  timers: Set<NodeJS.Timeout>;
+  /** The engine's panic message, handed over just before it traps. */
+  panic: { message: string };
+};
 
 const globals = globalThis as {
   PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void };
-  __rosterSchemaEngine?: Promise<Wasm>;
+  __rosterSchemaEngine?: Runtime;
 };
 
+function runtime(): Runtime {
+  globals.__rosterSchemaEngine ??= createRuntime();
+  return globals.__rosterSchemaEngine;
+}
+
+function releaseTimers(): void {
+  const { timers } = runtime();
+  for (const timer of timers) timer.unref();
+  timers.clear();
+}
+
 /**
- * Loads the engine once per process. The package's entry point imports the
- * .wasm file as an ES module, which Node does not support, so its JS glue is
- * imported instead and the module is instantiated by hand. The instance is
- * kept on globalThis: the glue caches views of the instance's memory, so a
- * second instantiation (this file evaluated again, as test runners do) would
- * leave it reading the old memory.
+ * The package's entry point imports the .wasm file as an ES module, which
+ * Node does not support, so its JS glue is imported instead and the module is
+ * instantiated by hand.
  */
-function loadWasm(): Promise<Wasm> {
-  globals.__rosterSchemaEngine ??= (async () => {
-    globals.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => (panic.message = message) };
+function createRuntime(): Runtime {
+  const timers = new Set<NodeJS.Timeout>();
+  const panic = { message: "" };
+  globals.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => (panic.message = message) };
+  const engineSetTimeout = (callback: () => void, ms: number) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      callback();
+    }, ms >>> 0);
+    timers.add(timer);
+    return timer;
+  };
+  const wasm = (async () => {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = readFileSync(gluePath.replace(/\.js$/, ".wasm"));
@@ -344,11 +410,10 @@ function loadWasm(): Promise<Wasm> {
     const functions: WebAssembly.ModuleImports = { ...(glue as unknown as WebAssembly.ModuleImports) };
     const setTimeoutImport = Object.keys(functions).find((name) => name.startsWith("__wbg_setTimeout_"));
     if (setTimeoutImport) functions[setTimeoutImport] = engineSetTimeout;
-    const imports = { "./schema_engine_bg.js": functions };
-    const { instance } = await WebAssembly.instantiate(bytes, imports);
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": functions });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return glue;
   })();
-  return globals.__rosterSchemaEngine;
+  return { wasm, queue: Promise.resolve(), timers, panic };
 }

@@ -1,5 +1,4 @@
-import type { ConsoleContext } from "@/lib/auth/context";
-import { actorOf } from "@/lib/auth/context";
+import { actorOf, type ConsoleContext } from "@/lib/auth/console-context";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";

@@ -3,6 +3,16 @@ export function aliasFromEmail(email: string): string {
   return email.slice(0, email.lastIndexOf("@")) || email;
 }
 
+/**
+ * Text as the search column stores it: lower-cased, with LIKE's wildcard and
+ * escape characters swapped for private-use code points. Prisma's `contains`
+ * does not escape them, and SQLite's LIKE has no default escape character,
+ * so this is what keeps a search for "50%" or "john_doe" literal on both.
+ */
+export function searchKey(text: string): string {
+  return text.toLowerCase().replace(/%/g, "\uE000").replace(/_/g, "\uE001").replace(/\\/g, "\uE002");
+}
+
 /** Columns derived from a user's name, alias, email and phone, kept in step on every write. */
 export function derivedUserColumns(user: { email: string; alias: string; displayName: string; phone: string }) {
   const emailNormalized = user.email.trim().toLowerCase();
@@ -10,7 +20,7 @@ export function derivedUserColumns(user: { email: string; alias: string; display
     emailNormalized,
     sortName: (user.displayName.trim() || user.alias.trim() || emailNormalized).toLowerCase(),
     searchText: [user.displayName, user.alias, emailNormalized, user.phone, user.phone.replace(/[^\d+]/g, "")]
-      .map((part) => part.trim().toLowerCase())
+      .map((part) => searchKey(part.trim()))
       .filter(Boolean)
       .join(" "),
   };

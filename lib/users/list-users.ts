@@ -1,14 +1,16 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/postgresql/client.ts";
 import { decodeCursor, encodeCursor, fetchKeysetPage, type SortValue } from "@/lib/db/keyset";
-import type { UserListQuery } from "./schema";
+import { searchKey } from "./fields";
+import { twoFactorStates, type UserListQuery } from "./schema";
 
 const sortColumns = {
   name: { field: "sortName", nullable: false },
   email: { field: "emailNormalized", nullable: false },
   phone: { field: "phone", nullable: false },
   devices: { field: "deviceCount", nullable: false },
-  twoFactor: { field: "twoFactor", nullable: false },
+  // Enums have no range filters in Prisma; the keyset compares through the ordered list of values.
+  twoFactor: { field: "twoFactor", nullable: false, values: twoFactorStates },
   lastLogin: { field: "lastLoginAt", nullable: true },
 } as const;
 
@@ -41,7 +43,7 @@ export type UserListPage = {
 /** The filter part of a users-list query, always inside one workspace. */
 export function userListWhere(workspaceId: string, query: UserListQuery): Prisma.UserWhereInput {
   const where: Prisma.UserWhereInput = { workspaceId };
-  if (query.q) where.searchText = { contains: query.q.toLowerCase() };
+  if (query.q) where.searchText = { contains: searchKey(query.q) };
   if (query.role) where.roleId = query.role;
   if (query.twoFactor) where.twoFactor = query.twoFactor;
   if (query.devices === "yes") where.deviceCount = { gt: 0 };
@@ -61,6 +63,7 @@ export async function listUsers(db: Db, workspaceId: string, query: UserListQuer
   const rows = await fetchKeysetPage<UserRow>({
     field: column.field,
     nullable: column.nullable,
+    values: "values" in column ? column.values : undefined,
     dir: query.dir,
     take: toLast ? lastPageSize(total, query.size) : query.size,
     cursor: cursor && !toLast ? { value: cursor.value, id: cursor.id } : undefined,

@@ -9,7 +9,8 @@ export const phoneSchema = z
   .regex(/^[+\d\s().\-\/]*$/, "Use digits, spaces and + ( ) - . / only");
 
 export const userSortKeys = ["name", "email", "phone", "devices", "twoFactor", "lastLogin"] as const;
-export const twoFactorStates = ["ACTIVE", "NOT_ACTIVE", "NOT_CONFIGURED", "NOT_AVAILABLE"] as const;
+/** 2FA states in their sort order (alphabetical, which is also their order in the schema's enum). */
+export const twoFactorStates = ["ACTIVE", "NOT_ACTIVE", "NOT_AVAILABLE", "NOT_CONFIGURED"] as const;
 
 /** The users list's URL parameters; anything unknown falls back to the default. */
 export const userListQuerySchema = z.object({

@@ -1,4 +1,4 @@
-import { actorOf, type ConsoleContext } from "@/lib/auth/context";
+import { actorOf, type ConsoleContext } from "@/lib/auth/console-context";
 import { recordAudit } from "@/lib/audit/record";
 
 /** Renames the context's workspace (the company name shown in the console and in emails). */

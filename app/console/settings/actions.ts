@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { consoleAction } from "@/lib/auth/action";
+import { changePassword } from "@/lib/auth/change-password";
+import { changePasswordSchema } from "@/lib/auth/schema";
 import { renameWorkspaceSchema } from "@/lib/workspaces/schema";
 import { renameWorkspace } from "@/lib/workspaces/rename-workspace";
 
@@ -9,4 +11,9 @@ import { renameWorkspace } from "@/lib/workspaces/rename-workspace";
 export const renameWorkspaceAction = consoleAction({ schema: renameWorkspaceSchema, permission: "settings.write" }, async (ctx, input) => {
   await renameWorkspace(ctx, input);
   revalidatePath("/console", "layout");
+});
+
+/** Changes the signed-in administrator's own password. */
+export const changePasswordAction = consoleAction({ schema: changePasswordSchema, permission: "users.read" }, async (ctx, input) => {
+  await changePassword(ctx, input);
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { requireConsolePage } from "@/lib/auth/context";
+import { PasswordForm } from "./password-form";
 import { WorkspaceForm } from "./workspace-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -13,6 +14,10 @@ export default async function SettingsPage() {
       <section aria-labelledby="workspace-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="workspace-heading" className="mb-4 text-base font-semibold text-ink">Workspace</h2>
         <WorkspaceForm name={ctx.workspace.name} canEdit={ctx.permissions.has("settings.write")} />
+      </section>
+      <section aria-labelledby="password-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="password-heading" className="mb-4 text-base font-semibold text-ink">Your password</h2>
+        <PasswordForm />
       </section>
     </>
   );

@@ -1,0 +1,52 @@
+/** `npm run bench`: server time of the users list page on 100,000 users, on SQLite and PostgreSQL. Prints figures, not pass/fail. */
+import "./lib/production";
+import type { Provider } from "@/lib/db/schema-source";
+import { benchCases } from "./lib/cases";
+import { analyze, openBenchDatabase, seedUsers } from "./lib/database";
+import { measure, table } from "./lib/stats";
+import { renderUsersPage } from "./lib/users-page";
+
+const GOAL_MS = 50;
+const providers: Provider[] = ["sqlite", "postgresql"];
+const ms = (n: number) => n.toFixed(1);
+const count = (n: number) => n.toLocaleString("en-US");
+
+async function benchProvider(provider: Provider): Promise<number> {
+  const bench = await openBenchDatabase(provider);
+  try {
+    console.log(`\n== ${provider} — ${bench.where}`);
+    const seeded = await seedUsers(bench.db);
+    const rows = seeded.users + seeded.devices;
+    console.log(`seeded ${count(seeded.users)} users + ${count(seeded.devices)} devices in ${seeded.seconds.toFixed(1)} s (${count(Math.round(rows / seeded.seconds))} rows/s)`);
+    let t = performance.now();
+    await analyze(bench);
+    console.log(`${provider === "postgresql" ? "VACUUM ANALYZE" : "ANALYZE + PRAGMA optimize"} in ${ms(performance.now() - t)} ms`);
+    t = performance.now();
+    const cases = await benchCases(bench.db, seeded.workspaceId);
+    console.log(`cursors built in ${ms(performance.now() - t)} ms (skip-based, once, not timed below); 3 warm-ups + 20 runs per case, React production build`);
+
+    const lines: string[][] = [];
+    let worst = 0;
+    for (const c of cases) {
+      const sample = await renderUsersPage(bench.db, seeded.workspaceId, c.query);
+      const s = await measure(() => renderUsersPage(bench.db, seeded.workspaceId, c.query));
+      worst = Math.max(worst, s.median.total);
+      lines.push([c.name, `${count(sample.start + 1)}–${count(sample.start + sample.rows)} of ${count(sample.matching)}`, ms(s.median.total), ms(s.p95), ms(s.median.db), ms(s.median.render)]);
+    }
+    console.log(table(["case (50 rows a page)", "rows shown", "median ms", "p95 ms", "db ms", "render ms"], lines));
+    return worst;
+  } finally {
+    await bench.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const worst: string[] = [];
+  for (const provider of providers) worst.push(`${provider} ${ms(await benchProvider(provider))} ms`);
+  console.log(`\nGoal: under ${GOAL_MS} ms server time per users page. Slowest case median: ${worst.join(", ")}.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,157 @@
+import { createRole, createUser } from "../factories";
+import { isServerAction, runServerAction, signInElsewhere } from "./support/actions";
+import { e2eDb, expect, test } from "./support/fixtures";
+import { UsersList } from "./support/users-list";
+
+const lastAdminMessage = "The workspace must keep at least one administrator. Make another user an administrator first.";
+
+test("users: deleting two selected users names them and their devices; Cancel keeps them, Delete removes them", async ({ adminPage: page, workspace }) => {
+  const db = e2eDb();
+  const ws = workspace.workspace.id;
+  const ines = await createUser(db, ws, { roleId: workspace.roles.user, displayName: "Ines Ortega", devices: 3 });
+  const oskar = await createUser(db, ws, { roleId: workspace.roles.user, displayName: "Oskar Lind" });
+  const stays = await createUser(db, ws, { roleId: workspace.roles.user, displayName: "Petra Stay", devices: 1 });
+
+  const list = new UsersList(page);
+  await list.goto();
+  await expect(list.count).toHaveText("4 users");
+  await list.rowCheckbox("Ines Ortega").check();
+  await list.rowCheckbox("Oskar Lind").check();
+  await expect(page.getByText("2 selected")).toBeVisible();
+
+  await list.deleteButton.click();
+  await expect(list.dialog).toBeVisible();
+  await expect(list.dialog.getByRole("heading")).toHaveText("Delete 2 users?");
+  await expect(list.dialog).toContainText("Ines Ortega, Oskar Lind will be deleted with 3 enrolled devices.");
+
+  // Cancel: nothing happens, and no action is sent.
+  let actions = 0;
+  page.on("request", (r) => {
+    if (isServerAction(r)) actions++;
+  });
+  await list.dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(list.dialog).toBeHidden();
+  await expect(list.count).toHaveText("4 users");
+  expect(actions).toBe(0);
+  expect(await db.user.count({ where: { id: { in: [ines.id, oskar.id] } } })).toBe(2);
+
+  // The selection is still there; confirm this time.
+  await list.deleteButton.click();
+  await runServerAction(page, () => list.dialog.getByRole("button", { name: "Delete", exact: true }).click());
+  await expect(list.dialog).toBeHidden();
+  await expect(list.count).toHaveText("2 users");
+  await expect(list.row(ines.email)).toHaveCount(0);
+  await expect(list.row(oskar.email)).toHaveCount(0);
+  await expect(list.row(stays.email)).toBeVisible();
+  await expect(list.deleteButton).toBeDisabled();
+
+  expect(await db.user.count({ where: { id: { in: [ines.id, oskar.id] } } })).toBe(0);
+  expect(await db.device.count({ where: { userId: { in: [ines.id, oskar.id] } } })).toBe(0);
+  expect(await db.device.count({ where: { userId: stays.id } })).toBe(1);
+
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit" }).click();
+  const deletions = page.getByRole("row").filter({ hasText: "user.delete" });
+  await expect(deletions).toHaveCount(2);
+  await expect(deletions.filter({ hasText: ines.email })).toContainText(workspace.admin.email);
+  await expect(deletions.filter({ hasText: oskar.email })).toContainText(workspace.admin.email);
+});
+
+test("users: Delete User on a user's page returns to the list", async ({ adminPage: page, workspace }) => {
+  const db = e2eDb();
+  const gone = await createUser(db, workspace.workspace.id, { roleId: workspace.roles.user, displayName: "Gus Gone", devices: 1 });
+
+  await page.goto(`/console/users/${gone.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gus Gone");
+  await page.getByRole("button", { name: "Delete User" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading")).toHaveText("Delete user?");
+  await expect(dialog).toContainText("Gus Gone will be deleted with 1 enrolled device.");
+  await dialog.getByRole("button", { name: "Delete", exact: true }).click();
+
+  await expect(page).toHaveURL(/\/console\/users$/);
+  const list = new UsersList(page);
+  await expect(list.count).toHaveText("1 user");
+  await expect(list.row(gone.email)).toHaveCount(0);
+  expect(await db.user.findUnique({ where: { id: gone.id } })).toBeNull();
+
+  // The page of a deleted user is gone too.
+  const response = await page.goto(`/console/users/${gone.id}`);
+  expect(response?.status()).toBe(404);
+});
+
+test("users: administrators cannot delete their own account", async ({ adminPage: page, workspace }) => {
+  const db = e2eDb();
+  const other = await createUser(db, workspace.workspace.id, { roleId: workspace.roles.user, displayName: "Olga Other" });
+
+  // Their own page offers no Delete User…
+  await page.goto(`/console/users/${workspace.admin.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alex Admin");
+  await expect(page.getByRole("tab", { name: "User Info" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Delete User" })).toHaveCount(0);
+
+  // …and selecting themselves in the list (with someone else) is refused as a whole.
+  const list = new UsersList(page);
+  await list.goto();
+  await list.rowCheckbox("Alex Admin").check();
+  await list.rowCheckbox("Olga Other").check();
+  await list.deleteButton.click();
+  await runServerAction(page, () => list.dialog.getByRole("button", { name: "Delete", exact: true }).click());
+  await expect(list.dialog.getByRole("alert")).toHaveText("You cannot delete your own account. Ask another administrator.");
+  await list.dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(list.count).toHaveText("2 users");
+  expect(await db.user.count({ where: { id: { in: [workspace.admin.id, other.id] } } })).toBe(2);
+});
+
+test("users: the workspace keeps its last administrator", async ({ adminPage: page, workspace, browser, baseURL }) => {
+  const db = e2eDb();
+  const ws = workspace.workspace.id;
+
+  // The only administrator cannot demote themselves on their User Info tab.
+  await page.goto(`/console/users/${workspace.admin.id}`);
+  await page.getByLabel("Role").selectOption({ label: "User" });
+  await runServerAction(page, () => page.getByRole("button", { name: "Save changes" }).click());
+  await expect(page.getByRole("alert").filter({ hasText: "administrator" })).toHaveText(lastAdminMessage);
+  expect((await db.user.findUniqueOrThrow({ where: { id: workspace.admin.id } })).roleId).toBe(workspace.roles.admin);
+
+  // A help desk may delete users but is not an administrator: it cannot delete the only one.
+  const helpdeskRole = await createRole(db, ws, { name: "Help desk", permissions: ["users.read", "users.delete"] });
+  const helper = await createUser(db, ws, { roleId: helpdeskRole.id, displayName: "Hal Helpdesk", password: "help desk password 1" });
+  const helperPage = await signInElsewhere(browser, baseURL, helper.email, helper.password!);
+  const list = new UsersList(helperPage);
+  await list.rowCheckbox("Alex Admin").check();
+  await list.deleteButton.click();
+  await runServerAction(helperPage, () => list.dialog.getByRole("button", { name: "Delete", exact: true }).click());
+  await expect(list.dialog.getByRole("alert")).toHaveText(lastAdminMessage);
+  expect(await db.user.findUnique({ where: { id: workspace.admin.id } })).not.toBeNull();
+
+  // With a second administrator, the first one may go.
+  await createUser(db, ws, { roleId: workspace.roles.admin, displayName: "Bea Backup", password: "backup admin password" });
+  await runServerAction(helperPage, () => list.dialog.getByRole("button", { name: "Delete", exact: true }).click());
+  await expect(list.dialog).toBeHidden();
+  await expect(list.row(workspace.admin.email)).toHaveCount(0);
+  expect(await db.user.findUnique({ where: { id: workspace.admin.id } })).toBeNull();
+  await helperPage.context().close();
+});
+
+test("users: deleting a signed-in user ends their session at once", async ({ adminPage: page, workspace, browser, baseURL }) => {
+  const db = e2eDb();
+  const second = await createUser(db, workspace.workspace.id, { roleId: workspace.roles.admin, displayName: "Bruno Second", password: "second admin password" });
+  const secondPage = await signInElsewhere(browser, baseURL, second.email, second.password!);
+
+  const list = new UsersList(page);
+  await list.goto();
+  await list.rowCheckbox("Bruno Second").check();
+  await list.deleteButton.click();
+  await expect(list.dialog).toContainText("Bruno Second will be deleted with 0 enrolled devices.");
+  await runServerAction(page, () => list.dialog.getByRole("button", { name: "Delete", exact: true }).click());
+  await expect(list.count).toHaveText("1 user");
+  expect(await db.session.count({ where: { userId: second.id } })).toBe(0);
+
+  await secondPage.goto("/console/users");
+  await expect(secondPage).toHaveURL(/\/sign-in$/);
+  await expect(secondPage.getByRole("heading", { name: "Sign in to Roster" })).toBeVisible();
+  // The old cookie does not open anything else either.
+  await secondPage.goto(`/console/users/${workspace.admin.id}`);
+  await expect(secondPage).toHaveURL(/\/sign-in$/);
+  await secondPage.context().close();
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { changePassword } from "@/lib/auth/change-password";
+import { createSession, endUserSessions, findSession } from "@/lib/auth/sessions";
+import { consoleContextFor, createUsers, createWorkspace } from "../factories";
+import { testDb, testProviders } from "../support/db";
+
+describe.each(testProviders)("sign-in on %s", (provider) => {
+  const db = testDb(provider);
+  const address = () => `198.51.100.${Math.floor(Math.random() * 250)}-${Math.random()}`;
+
+  it("signs an administrator in with a revocable session and records it", async () => {
+    const { workspace, admin } = await createWorkspace(db);
+    const outcome = await signInWithPassword(db, { email: admin.email.toUpperCase(), password: admin.password, address: address() });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.userId).toBe(admin.id);
+    const session = await findSession(db, outcome.sid);
+    expect(session?.user.id).toBe(admin.id);
+    expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).lastLoginAt).not.toBeNull();
+    expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "auth.sign_in" } })).toBe(1);
+    // The session id itself is never stored.
+    expect(await db.session.count({ where: { idHash: outcome.sid } })).toBe(0);
+
+    await endUserSessions(db, workspace.id, [admin.id]);
+    expect(await findSession(db, outcome.sid)).toBeNull();
+  });
+
+  it("gives the same answer for a wrong password, an unknown email and a user who cannot sign in", async () => {
+    const { workspace, admin, roles } = await createWorkspace(db);
+    const { userIds } = await createUsers(db, workspace.id, 1, { roleId: roles.user });
+    const endUser = await db.user.findUniqueOrThrow({ where: { id: userIds[0] } });
+    const attempts = [
+      { email: admin.email, password: "wrong password" },
+      { email: `nobody-${Date.now()}@nowhere.example`, password: admin.password },
+      { email: endUser.email, password: admin.password },
+    ];
+    for (const attempt of attempts) {
+      expect(await signInWithPassword(db, { ...attempt, address: address() })).toEqual({ ok: false, reason: "invalid" });
+    }
+  });
+
+  it("refuses further attempts for an email after five failures, even with the right password", async () => {
+    const { admin } = await createWorkspace(db);
+    for (let i = 0; i < 5; i++) {
+      expect(await signInWithPassword(db, { email: admin.email, password: `nope ${i}`, address: address() })).toMatchObject({ reason: "invalid" });
+    }
+    const outcome = await signInWithPassword(db, { email: admin.email, password: admin.password, address: address() });
+    expect(outcome).toMatchObject({ ok: false, reason: "rate_limited" });
+    if (!outcome.ok && outcome.reason === "rate_limited") expect(outcome.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("counts failures per client address across emails", async () => {
+    const from = address();
+    for (let i = 0; i < 30; i++) {
+      await signInWithPassword(db, { email: `spray-${i}-${Date.now()}@victims.example`, password: "Winter2026!", address: from });
+    }
+    const { admin } = await createWorkspace(db);
+    expect(await signInWithPassword(db, { email: admin.email, password: admin.password, address: from })).toMatchObject({ reason: "rate_limited" });
+    expect((await signInWithPassword(db, { email: admin.email, password: admin.password, address: address() })).ok).toBe(true);
+  });
+});
+
+describe.each(testProviders)("password change on %s", (provider) => {
+  const db = testDb(provider);
+
+  it("checks the current password, then ends the user's other sessions but not this one", async () => {
+    const { workspace, admin } = await createWorkspace(db);
+    const here = await createSession(db, admin);
+    const elsewhere = await createSession(db, admin);
+    const ctx = { ...(await consoleContextFor(db, admin.id)), sid: here };
+
+    await expect(changePassword(ctx, { currentPassword: "not it", newPassword: "a brand new passphrase" })).rejects.toMatchObject({
+      fieldErrors: { currentPassword: ["This is not your current password"] },
+    });
+    expect(await findSession(db, elsewhere)).not.toBeNull();
+
+    await changePassword(ctx, { currentPassword: admin.password, newPassword: "a brand new passphrase" });
+    expect(await findSession(db, here)).not.toBeNull();
+    expect(await findSession(db, elsewhere)).toBeNull();
+    const address = `203.0.113.${Date.now() % 250}`;
+    expect(await signInWithPassword(db, { email: admin.email, password: admin.password, address })).toMatchObject({ reason: "invalid" });
+    expect((await signInWithPassword(db, { email: admin.email, password: "a brand new passphrase", address })).ok).toBe(true);
+    expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "auth.password_change" } })).toBe(1);
+  });
+});
