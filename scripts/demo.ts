@@ -80,7 +80,7 @@ async function main(): Promise<void> {
       ...departments.map((d, i) => ({ name: d.name, description: d.description, memberIds: members[i] })),
       { name: "Remote workers", description: "Work mostly outside the office network", memberIds: remote },
     ];
-    const { memberships } = await createGroups(db, workspace.id, groups, { createdById: admin.id });
+    const { groupIds, memberships } = await createGroups(db, workspace.id, groups, { createdById: admin.id });
     step(`${groups.length} groups, ${memberships.toLocaleString("en-US")} memberships`, t);
 
     t = performance.now();
@@ -108,15 +108,18 @@ async function main(): Promise<void> {
         data: { workspaceId: workspace.id, product: "Endpoint Security Cloud Plus", activationCode: "NWD7Q-2K4XM-P9RTA-6HC3E", seats: 3_000, expiresAt: new Date(now + 365 * DAY) },
       });
       event("license.add", "license", license.id, license.product, 29, { seats: license.seats });
-      const created = await tx.group.findMany({ where: { workspaceId: workspace.id }, select: { id: true, name: true } });
-      for (const g of created) event("group.create", "group", g.id, g.name, 28);
+      groupIds.forEach((id, i) => event("group.create", "group", id, groups[i].name, 28));
       const edited = await tx.user.findUniqueOrThrow({ where: { id: userIds[17] }, select: { id: true, email: true } });
       event("user.update", "user", edited.id, edited.email, 6, { changed: ["phone"] });
       await tx.auditEvent.createMany({ data: events.map((e) => ({ ...actor, ...e })) });
+      // The workspace dates from before what happened in it, so the audit log reads in order.
+      const founded = new Date(now - 31 * DAY);
+      await tx.workspace.update({ where: { id: workspace.id }, data: { createdAt: founded } });
+      await tx.auditEvent.updateMany({ where: { workspaceId: workspace.id, action: "workspace.create" }, data: { createdAt: founded } });
     });
     step(`${otherAdmins.length} more administrators, a license, audit events`, t);
 
-    console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Sign in at http://localhost:3000 as:`);
+    console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Sign in at http://localhost:${process.env.PORT ?? 3000} as:`);
     console.log(`  email:    ${ADMIN.email}`);
     console.log(`  password: ${ADMIN.password}`);
   } finally {

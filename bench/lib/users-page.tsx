@@ -1,17 +1,16 @@
 /** The server work of /console/users: listUsers, the rows mapped as page.tsx maps them, and the table rendered to HTML. */
 import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { renderToString } from "react-dom/server";
-import { UsersTable, type SortLink, type UserListRow } from "@/app/console/users/users-table";
+import { UsersTable, type SortLink } from "@/app/console/users/users-table";
 import type { Db } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/format";
-import { NOT_LOGGED_IN, twoFactorLabels } from "@/lib/users/labels";
+import { toUserListRow } from "@/lib/users/labels";
 import { listUsers } from "@/lib/users/list-users";
 import { userListQuerySchema, userSortKeys, type UserListQuery } from "@/lib/users/schema";
 import type { Timing } from "./stats";
 
 // The table's delete dialog calls useRouter(), which needs the app router Next.js provides; nothing here navigates.
 const noop = () => {};
-const router: AppRouterInstance = { back: noop, forward: noop, refresh: noop, push: noop, replace: noop, prefetch: noop };
+const router: AppRouterInstance = { back: noop, forward: noop, refresh: noop, push: noop, replace: noop, prefetch: noop, bfcacheId: "bench" };
 
 /** A users-list query from URL-style parameters, with the page's defaults for the rest. */
 export function usersQuery(params: Partial<Record<keyof UserListQuery, string>>): UserListQuery {
@@ -23,15 +22,7 @@ export async function renderUsersPage(db: Db, workspaceId: string, query: UserLi
   const t0 = performance.now();
   const page = await listUsers(db, workspaceId, query);
   const fetched = performance.now();
-  const rows: UserListRow[] = page.rows.map((u) => ({
-    id: u.id,
-    name: u.displayName || u.alias,
-    email: u.email,
-    phone: u.phone,
-    deviceCount: u.deviceCount,
-    twoFactor: twoFactorLabels[u.twoFactor],
-    lastLogin: u.lastLoginAt ? formatDateTime(u.lastLoginAt) : NOT_LOGGED_IN,
-  }));
+  const rows = page.rows.map(toUserListRow);
   const columns: SortLink[] = userSortKeys.map((key) => {
     const active = query.sort === key ? query.dir : null;
     return { key, label: key, active, href: `/console/users?sort=${key}&dir=${active === "asc" ? "desc" : "asc"}` };

@@ -26,22 +26,19 @@ describe("fetchKeysetPage", () => {
     const where = q.where as Record<string, unknown>;
     const [order, tie] = q.orderBy.length === 2 ? q.orderBy : [undefined, q.orderBy[0]];
     const dir = Object.values(tie)[0];
-    let out = rows.filter((r) => {
-      if (where.v === null && r.v !== null) return false;
-      if ((where.v as { not?: null })?.not === null && r.v === null) return false;
-      const id = where.id as { gt?: string; lt?: string } | undefined;
-      if (id?.gt && !(r.id > id.gt)) return false;
-      if (id?.lt && !(r.id < id.lt)) return false;
-      const and = where.AND as [{ v: Record<string, number> }, { OR: [{ v: Record<string, number> }, { id: Record<string, string> }] }] | undefined;
-      if (and && r.v !== null) {
-        const [range, { OR: [strict, byId] }] = and;
-        const ok = (c: Record<string, number>, x: number) => (c.gte !== undefined ? x >= c.gte : c.lte !== undefined ? x <= c.lte : c.gt !== undefined ? x > c.gt : x < c.lt);
-        if (!ok(range.v, r.v)) return false;
-        const idOk = byId.id.gt !== undefined ? r.id > byId.id.gt : r.id < byId.id.lt;
-        if (!ok(strict.v, r.v) && !(r.v === Object.values(range.v)[0] && idOk)) return false;
-      }
-      return true;
-    });
+    const cmp = (c: unknown, x: number | string | null): boolean => {
+      if (c === null) return x === null;
+      if (typeof c !== "object") return x === c;
+      const o = c as Record<string, number | string | null>;
+      if ("not" in o && o.not === null && x === null) return false;
+      if (x === null) return !("gt" in o || "gte" in o || "lt" in o || "lte" in o);
+      return (o.gt === undefined || x > o.gt!) && (o.gte === undefined || x >= o.gte!) && (o.lt === undefined || x < o.lt!) && (o.lte === undefined || x <= o.lte!);
+    };
+    const test = (w: Record<string, unknown>, r: Row): boolean =>
+      Object.entries(w).every(([k, c]) =>
+        k === "AND" ? (c as Record<string, unknown>[]).every((x) => test(x, r)) : k === "OR" ? (c as Record<string, unknown>[]).some((x) => test(x, r)) : cmp(c, r[k as keyof Row]),
+      );
+    let out = rows.filter((r) => test(where, r));
     out = out.sort((x, y) => {
       const byV = order ? ((x.v as number) - (y.v as number)) * (order.v === "asc" ? 1 : -1) : 0;
       return byV || (x.id < y.id ? -1 : 1) * (dir === "asc" ? 1 : -1);

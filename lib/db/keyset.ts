@@ -30,7 +30,7 @@ export type KeysetOptions<Row> = {
   idOf: (row: Row) => string;
 };
 
-type Segment = "null" | "value";
+type Segment = "null" | "ties" | "value";
 
 /** Fetches one page in display order. */
 export async function fetchKeysetPage<Row>(opts: KeysetOptions<Row>): Promise<Row[]> {
@@ -40,10 +40,13 @@ export async function fetchKeysetPage<Row>(opts: KeysetOptions<Row>): Promise<Ro
   if (opts.cursor) {
     const at: Segment = opts.cursor.value === null ? "null" : "value";
     segments = segments.slice(segments.indexOf(at));
+    // The rows sharing the cursor's value come first, read by id alone: a tie
+    // group can be most of the table (deviceCount 0, one 2FA state).
+    if (at === "value") segments.unshift("ties");
   }
   const rows: Row[] = [];
   for (const [i, segment] of segments.entries()) {
-    const cursor = i === 0 ? opts.cursor : undefined;
+    const cursor = i === 0 || segments[i - 1] === "ties" ? opts.cursor : undefined;
     const part = await opts.fetch(segmentQuery(opts, segment, dir, opts.take - rows.length, cursor));
     rows.push(...part);
     if (rows.length >= opts.take) break;
@@ -67,17 +70,11 @@ function segmentQuery(
       take,
     };
   }
-  const where: Where = nullable ? { [field]: { not: null } } : {};
-  if (cursor && cursor.value !== null) {
-    // The redundant range (>=) lets the engine seek the index; the OR breaks ties by id.
-    const range = dir === "asc" ? "gte" : "lte";
-    Object.assign(where, {
-      AND: [
-        { [field]: compare(range, cursor.value, opts.values) },
-        { OR: [{ [field]: compare(cmp, cursor.value, opts.values) }, { id: { [cmp]: cursor.id } }] },
-      ],
-    });
+  if (segment === "ties") {
+    return { where: { [field]: cursor!.value, id: { [cmp]: cursor!.id } }, orderBy: [{ id: dir }], take };
   }
+  // After the ties, a strict range: both are plain index ranges (an OR on the id would not be).
+  const where: Where = cursor && cursor.value !== null ? { [field]: compare(cmp, cursor.value, opts.values) } : nullable ? { [field]: { not: null } } : {};
   return { where, orderBy: [{ [field]: dir }, { id: dir }], take };
 }
 

@@ -1,4 +1,6 @@
 import type { TwoFactorState } from "@/lib/db/generated/postgresql/enums.ts";
+import { formatDateTime } from "@/lib/format";
+import type { UserRow } from "./list-users";
 
 /** The 2FA status column's words. */
 export const twoFactorLabels: Record<TwoFactorState, string> = {
@@ -9,3 +11,27 @@ export const twoFactorLabels: Record<TwoFactorState, string> = {
 };
 
 export const NOT_LOGGED_IN = "Not logged in yet";
+
+/** A users-list row as the table shows it, formatted on the server so browser and server agree. */
+export type UserListRow = {
+  id: string;
+  name: string;
+  email: string;
+  phone: string;
+  deviceCount: number;
+  twoFactor: string;
+  lastLogin: string;
+};
+
+/** Formats a listed user for the table. */
+export function toUserListRow(u: UserRow): UserListRow {
+  return {
+    id: u.id,
+    name: u.displayName || u.alias,
+    email: u.email,
+    phone: u.phone,
+    deviceCount: u.deviceCount,
+    twoFactor: twoFactorLabels[u.twoFactor],
+    lastLogin: u.lastLoginAt ? formatDateTime(u.lastLoginAt) : NOT_LOGGED_IN,
+  };
+}

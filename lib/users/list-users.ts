@@ -25,14 +25,21 @@ const rowSelect = {
   deviceCount: true,
   twoFactor: true,
   lastLoginAt: true,
-  role: { select: { name: true, key: true } },
 } satisfies Prisma.UserSelect;
 
 export type UserRow = Prisma.UserGetPayload<{ select: typeof rowSelect }>;
 
+/**
+ * A search scans every row (LIKE '%…%' cannot use an index), so its count
+ * stops here and the list says "1,000+"; filters and plain lists count exactly.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
 export type UserListPage = {
   rows: UserRow[];
+  /** Matching users, or SEARCH_COUNT_CAP when `totalIsAtLeast`. */
   total: number;
+  totalIsAtLeast: boolean;
   /** 0-based index of the first row within the filtered list. */
   start: number;
   next: string | null;
@@ -57,17 +64,22 @@ export async function listUsers(db: Db, workspaceId: string, query: UserListQuer
   const column = sortColumns[query.sort];
   const valueOf = (row: UserRow): SortValue => row[column.field];
   const cursor = decodeCursor(query.cursor);
-  const total = await db.user.count({ where });
+  const counted = await db.user.count({ where, ...(query.q ? { take: SEARCH_COUNT_CAP + 1 } : {}) });
+  const totalIsAtLeast = counted > SEARCH_COUNT_CAP && Boolean(query.q);
+  const total = totalIsAtLeast ? SEARCH_COUNT_CAP : counted;
 
-  const toLast = cursor?.dir === "last";
-  const rows = await fetchKeysetPage<UserRow>({
+  const toLast = cursor?.dir === "last" && !totalIsAtLeast;
+  const backward = toLast || cursor?.dir === "before";
+  // Forward pages read one row more than they show, to know whether a next page exists.
+  const take = toLast ? lastPageSize(total, query.size) : backward ? query.size : query.size + 1;
+  const fetched = await fetchKeysetPage<UserRow>({
     field: column.field,
     nullable: column.nullable,
     values: "values" in column ? column.values : undefined,
     dir: query.dir,
-    take: toLast ? lastPageSize(total, query.size) : query.size,
-    cursor: cursor && !toLast ? { value: cursor.value, id: cursor.id } : undefined,
-    backward: toLast || cursor?.dir === "before",
+    take,
+    cursor: cursor && cursor.dir !== "last" ? { value: cursor.value, id: cursor.id } : undefined,
+    backward,
     fetch: (seg) =>
       db.user.findMany({
         where: { AND: [where, seg.where as Prisma.UserWhereInput] },
@@ -78,19 +90,24 @@ export async function listUsers(db: Db, workspaceId: string, query: UserListQuer
     valueOf,
     idOf: (row) => row.id,
   });
+  // Fewer rows before the cursor than a page (rows were deleted meanwhile): show the first page.
+  if (cursor?.dir === "before" && fetched.length < query.size) return listUsers(db, workspaceId, { ...query, cursor: "" });
+  const rows = fetched.slice(0, query.size);
+  const hasNext = backward ? !toLast : fetched.length > query.size;
 
-  const start = toLast ? Math.max(0, total - rows.length) : Math.min(cursor?.start ?? 0, Math.max(0, total - rows.length));
+  const start = toLast ? Math.max(0, total - rows.length) : Math.max(0, cursor?.dir === "last" ? 0 : (cursor?.start ?? 0));
   const first = rows[0];
   const lastRow = rows[rows.length - 1];
-  const hasNext = start + rows.length < total;
   const hasPrev = start > 0 && first !== undefined;
   return {
     rows,
     total,
+    totalIsAtLeast,
     start,
     next: hasNext && lastRow ? encodeCursor({ value: valueOf(lastRow), id: lastRow.id, dir: "after", start: start + rows.length }) : null,
     prev: hasPrev && first ? encodeCursor({ value: valueOf(first), id: first.id, dir: "before", start: Math.max(0, start - query.size) }) : null,
-    last: hasNext ? encodeCursor({ value: null, id: "", dir: "last", start: 0 }) : null,
+    // With a capped count the last page's position is unknown; Next still walks there.
+    last: hasNext && !totalIsAtLeast ? encodeCursor({ value: null, id: "", dir: "last", start: 0 }) : null,
   };
 }
 

@@ -38,7 +38,7 @@ export function describeDatabaseError(error: unknown, where: string): string {
   const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = e.code ?? e.cause?.code;
   const message = e.message ?? e.cause?.message ?? String(error);
-  if (code === "ECONNREFUSED" || /ECONNREFUSED/.test(message)) return `cannot reach PostgreSQL at ${where} (connection refused); is the server running?`;
+  if (code === "ECONNREFUSED" || /ECONNREFUSED|Can't reach database server|not reachable/.test(message)) return `cannot reach PostgreSQL at ${where} (connection refused); is the server running?`;
   if (code === "ENOTFOUND" || /ENOTFOUND|getaddrinfo/.test(message)) return `cannot reach PostgreSQL at ${where} (unknown host)`;
   if (code === "3D000" || /does not exist/.test(message)) return `the database in DATABASE_URL does not exist (${where}); create it first`;
   if (code === "28P01" || code === "28000" || /authentication/.test(message)) return `PostgreSQL refused the credentials in DATABASE_URL (${where})`;

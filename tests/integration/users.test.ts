@@ -21,6 +21,7 @@ async function walkForward(db: Db, workspaceId: string, q: UserListQuery) {
     expect(page.start).toBe(ids.length);
     ids.push(...page.rows.map((r) => r.id));
     if (!page.next) return { ids, total: page.total };
+    expect(page.rows).toHaveLength(q.size);
     cursor = page.next;
   }
   throw new Error("pagination did not end");
@@ -90,6 +91,17 @@ describe.each(testProviders)("users on %s", (provider) => {
     const middle = await listUsers(db, workspace.id, { ...q, cursor: last.prev! });
     expect(middle.start).toBe(25);
     expect(middle.rows.map((r) => r.id)).toEqual(forward.ids.slice(25, 50));
+  });
+
+  it("counts a search up to 1,000 and still pages through every match", async () => {
+    const { workspace, roles } = await createWorkspace(db);
+    await createUsers(db, workspace.id, 1005, { roleId: roles.user, seed: 8, emailDomain: "many.example" });
+    const first = await listUsers(db, workspace.id, query({ q: "many.example", size: 100 }));
+    expect(first).toMatchObject({ total: 1000, totalIsAtLeast: true, last: null });
+    const { ids } = await walkForward(db, workspace.id, query({ q: "many.example", size: 100 }));
+    expect(new Set(ids).size).toBe(1005);
+    // Without a search the count is exact.
+    expect(await listUsers(db, workspace.id, query())).toMatchObject({ total: 1006, totalIsAtLeast: false });
   });
 
   it("searches name, email and phone and filters by role, 2FA status and devices", async () => {

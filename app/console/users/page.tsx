@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { EmptyState, PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { requireConsolePage } from "@/lib/auth/context";
-import { formatCount, formatDateTime, plural } from "@/lib/format";
+import { formatCount, plural } from "@/lib/format";
 import { getDb } from "@/lib/db/client";
 import { listRoles } from "@/lib/users/get-user";
-import { NOT_LOGGED_IN, twoFactorLabels } from "@/lib/users/labels";
+import { toUserListRow, twoFactorLabels } from "@/lib/users/labels";
 import { listUsers } from "@/lib/users/list-users";
 import { twoFactorStates, userListQuerySchema, type UserListQuery } from "@/lib/users/schema";
-import { UsersTable, type SortLink, type UserListRow } from "./users-table";
+import { UsersTable, type SortLink } from "./users-table";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -44,25 +44,18 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const db = getDb();
   const [page, roles] = await Promise.all([listUsers(db, ctx.workspace.id, query), listRoles(db, ctx.workspace.id)]);
 
-  const rows: UserListRow[] = page.rows.map((u) => ({
-    id: u.id,
-    name: u.displayName || u.alias,
-    email: u.email,
-    phone: u.phone,
-    deviceCount: u.deviceCount,
-    twoFactor: twoFactorLabels[u.twoFactor],
-    lastLogin: u.lastLoginAt ? formatDateTime(u.lastLoginAt) : NOT_LOGGED_IN,
-  }));
+  const rows = page.rows.map(toUserListRow);
   const sortLinks: SortLink[] = columns.map((c) => {
     const active = query.sort === c.key ? query.dir : null;
     return { key: c.key, label: c.label, active, href: hrefFor(query, { sort: c.key, dir: active === "asc" ? "desc" : "asc" }) };
   });
   const filtered = Boolean(query.q || query.role || query.twoFactor || query.devices);
-  const range = page.total === 0 ? "No users" : `${formatCount(page.start + 1)}–${formatCount(page.start + rows.length)} of ${formatCount(page.total)}`;
+  const total = `${formatCount(page.total)}${page.totalIsAtLeast ? "+" : ""}`;
+  const range = page.total === 0 ? "No users" : `${formatCount(page.start + 1)}–${formatCount(page.start + rows.length)} of ${total}`;
 
   return (
     <>
-      <PageHeader title="Users" description={<span data-testid="user-count">{plural(page.total, "user")}{filtered ? " match" : ""}</span>} />
+      <PageHeader title="Users" description={<span data-testid="user-count">{page.totalIsAtLeast ? `${total} users` : plural(page.total, "user")}{filtered ? " match" : ""}</span>} />
       <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <div className="min-w-56 flex-1">
           <label htmlFor="q" className="block text-xs font-medium text-slate-600">Search</label>

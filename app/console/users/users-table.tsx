@@ -3,17 +3,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/button";
+import type { UserListRow } from "@/lib/users/labels";
 import { DeleteUsersDialog } from "./delete-users-dialog";
-
-export type UserListRow = {
-  id: string;
-  name: string;
-  email: string;
-  phone: string;
-  deviceCount: number;
-  twoFactor: string;
-  lastLogin: string;
-};
 
 export type SortLink = { key: string; label: string; href: string; active: "asc" | "desc" | null };
 

@@ -1,11 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/button";
 import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
-import { fieldErrorsOf } from "@/lib/forms";
+import { useActionForm } from "@/components/use-action-form";
 import { updateUserSchema } from "@/lib/users/schema";
 import { updateUserAction } from "../actions";
 
@@ -18,31 +17,11 @@ type Props = {
 /** The User Info tab's edit form. */
 export function UserInfoForm({ user, roles, canEdit }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string }>();
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const input = { userId: user.id, ...Object.fromEntries(new FormData(event.currentTarget)) };
-    const parsed = updateUserSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      setMessage({ tone: "error", text: "Check the highlighted fields." });
-      return;
-    }
-    startTransition(async () => {
-      const result = await updateUserAction(parsed.data);
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setMessage({ tone: "error", text: result.error });
-        return;
-      }
-      setErrors({});
-      setMessage({ tone: "success", text: "Changes saved." });
-      router.refresh();
-    });
-  }
+  const { onSubmit, pending, errors, message } = useActionForm(updateUserSchema, updateUserAction, {
+    extra: { userId: user.id },
+    success: "Changes saved.",
+    onSuccess: () => router.refresh(),
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">

@@ -259,6 +259,9 @@ CREATE INDEX "User_workspaceId_roleId_id_idx" ON "User"("workspaceId", "roleId",
 CREATE INDEX "User_workspaceId_createdAt_id_idx" ON "User"("workspaceId", "createdAt", "id");
 
 -- CreateIndex
+CREATE INDEX "User_createdById_idx" ON "User"("createdById");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "User_workspaceId_emailNormalized_key" ON "User"("workspaceId", "emailNormalized");
 
 -- CreateIndex
@@ -284,6 +287,9 @@ CREATE INDEX "Device_workspaceId_lastActivityAt_id_idx" ON "Device"("workspaceId
 
 -- CreateIndex
 CREATE INDEX "Device_userId_idx" ON "Device"("userId");
+
+-- CreateIndex
+CREATE INDEX "Device_enrollmentTokenId_idx" ON "Device"("enrollmentTokenId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "EnrollmentToken_tokenHash_key" ON "EnrollmentToken"("tokenHash");
