@@ -10,7 +10,7 @@ import { createDb } from "../lib/db/client.ts";
 import { parseDatabaseUrl, redact } from "../lib/db/url.ts";
 import { derivedUserColumns } from "../lib/users/fields.ts";
 import { createGroups, createUsers, createWorkspace, seededRandom } from "../tests/factories.ts";
-import { prepareDatabase } from "./lib/prepare-database.ts";
+import { prepareDatabase } from "../lib/db/prepare-database.ts";
 
 const WORKSPACE = "Northwind Demo";
 const ADMIN = { name: "Nora Lindqvist", email: "admin@northwind.example", password: "northwind-demo-2026" };

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { prepareDatabase } from "./lib/prepare-database";
+import { prepareDatabase } from "../lib/db/prepare-database";
 import { projectRoot } from "../lib/db/schema-source";
 
 const dev = process.argv.includes("--dev");

@@ -3,6 +3,7 @@ import { sha256 } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { actorOf, type ConsoleContext } from "./console-context";
 import { hashPassword, verifyPassword } from "./password";
+import { transaction } from "@/lib/db/transaction";
 
 /**
  * Changes the signed-in administrator's password after checking the current
@@ -17,7 +18,7 @@ export async function changePassword(ctx: ConsoleContext, input: { currentPasswo
     throw new AppError("BAD_INPUT", { userMessage: "Check the highlighted fields.", fieldErrors: { currentPassword: ["This is not your current password"] } });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.db.$transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     await tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash, mustChangePassword: false } });
     await tx.session.deleteMany({ where: { userId: ctx.user.id, idHash: { not: sha256(ctx.sid) } } });
     await recordAudit(tx, actorOf(ctx), { action: "auth.password_change", targetType: "user", targetId: ctx.user.id, targetLabel: ctx.user.email });

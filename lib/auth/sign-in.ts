@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { verifyPassword } from "./password";
 import { clearRateLimit, hitRateLimit, peekRateLimit, rateRules } from "./rate-limit";
 import { createSession } from "./sessions";
+import { transaction } from "@/lib/db/transaction";
 
 export type SignInOutcome =
   | { ok: true; userId: string; sid: string }
@@ -49,7 +50,7 @@ export async function signInWithPassword(
 
   await clearRateLimit(db, keys[0]);
   const user = match;
-  const sid = await db.$transaction(async (tx) => {
+  const sid = await transaction(db, async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     await recordAudit(tx, { workspaceId: user.workspaceId, actorId: user.id, actorEmail: user.email }, {
       action: "auth.sign_in",

@@ -3,6 +3,7 @@ import { endUserSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { assertAdminsRemain } from "./admin-rules";
+import { transaction } from "@/lib/db/transaction";
 
 /**
  * Deletes users of the context's workspace with their devices, tokens and
@@ -13,7 +14,7 @@ export async function deleteUsers(ctx: ConsoleContext, input: { userIds: string[
   if (ids.includes(ctx.user.id)) {
     throw new AppError("CONFLICT", { userMessage: "You cannot delete your own account. Ask another administrator." });
   }
-  return ctx.db.$transaction(async (tx) => {
+  return transaction(ctx.db, async (tx) => {
     const users = await tx.user.findMany({
       where: { workspaceId: ctx.workspace.id, id: { in: ids } },
       select: { id: true, email: true, deviceCount: true, role: { select: { key: true } } },

@@ -92,6 +92,10 @@ export async function listUsers(db: Db, workspaceId: string, query: UserListQuer
   });
   // Fewer rows before the cursor than a page (rows were deleted meanwhile): show the first page.
   if (cursor?.dir === "before" && fetched.length < query.size) return listUsers(db, workspaceId, { ...query, cursor: "" });
+  // Nothing left after the cursor (its rows were deleted): show the last page, or the first when a search is capped.
+  if (fetched.length === 0 && counted > 0 && cursor) {
+    return listUsers(db, workspaceId, { ...query, cursor: totalIsAtLeast ? "" : encodeCursor({ value: null, id: "", dir: "last", start: 0 }) });
+  }
   const rows = fetched.slice(0, query.size);
   const hasNext = backward ? !toLast : fetched.length > query.size;
 

@@ -5,11 +5,12 @@ import { AppError } from "@/lib/errors";
 import { assertAdminsRemain } from "./admin-rules";
 import { derivedUserColumns } from "./fields";
 import type { UpdateUserInput } from "./schema";
+import { transaction } from "@/lib/db/transaction";
 
 /** Edits a user's email, name, phone and role (User Info tab). */
 export async function updateUser(ctx: ConsoleContext, input: UpdateUserInput) {
   const ws = ctx.workspace.id;
-  return ctx.db.$transaction(async (tx) => {
+  return transaction(ctx.db, async (tx) => {
     const user = await tx.user.findFirst({
       where: { id: input.userId, workspaceId: ws },
       include: { role: true },

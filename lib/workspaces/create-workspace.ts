@@ -4,6 +4,7 @@ import { builtInRoles, formatPermissions, type BuiltInRoleKey } from "@/lib/auth
 import { recordAudit } from "@/lib/audit/record";
 import { aliasFromEmail, derivedUserColumns } from "@/lib/users/fields";
 import type { CreateWorkspaceInput } from "./schema";
+import { transaction } from "@/lib/db/transaction";
 
 /** Creates the built-in roles of a new workspace and returns their ids by key. */
 export async function createBuiltInRoles(tx: Tx, workspaceId: string): Promise<Record<BuiltInRoleKey, string>> {
@@ -24,7 +25,7 @@ export async function createBuiltInRoles(tx: Tx, workspaceId: string): Promise<R
  */
 export async function createWorkspace(db: Db, input: CreateWorkspaceInput) {
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const workspace = await tx.workspace.create({ data: { name: input.companyName } });
     const roles = await createBuiltInRoles(tx, workspace.id);
     const alias = aliasFromEmail(input.email);

@@ -1,4 +1,4 @@
-import { createRole, createUser } from "../factories";
+import { createRole, createUser, createUsers } from "../factories";
 import { isServerAction, runServerAction, signInElsewhere } from "./support/actions";
 import { e2eDb, expect, test } from "./support/fixtures";
 import { UsersList } from "./support/users-list";
@@ -30,6 +30,11 @@ test("users: deleting two selected users names them and their devices; Cancel ke
     if (isServerAction(r)) actions++;
   });
   await list.dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(list.dialog).toBeHidden();
+  // Escape cancels too; focus starts on the dialog's Delete button.
+  await list.deleteButton.click();
+  await expect(list.dialog.getByRole("button", { name: "Delete", exact: true })).toBeFocused();
+  await page.keyboard.press("Escape");
   await expect(list.dialog).toBeHidden();
   await expect(list.count).toHaveText("4 users");
   expect(actions).toBe(0);
@@ -154,4 +159,21 @@ test("users: deleting a signed-in user ends their session at once", async ({ adm
   await secondPage.goto(`/console/users/${workspace.admin.id}`);
   await expect(secondPage).toHaveURL(/\/sign-in$/);
   await secondPage.context().close();
+});
+
+// The page URL keeps the "after this row" cursor; once that page's rows are gone the list shows the last page.
+test("users: deleting every row of a later page still leaves a usable list", async ({ adminPage: page, workspace }) => {
+  await createUsers(e2eDb(), workspace.workspace.id, 60, { roleId: workspace.roles.user });
+  const list = new UsersList(page);
+  await list.goto();
+  await list.goToPage("Next", "51–61 of 61");
+  await list.selectAll.check();
+  // The creator may sort onto this page; they stay.
+  if (await list.rowCheckbox("Alex Admin").count()) await list.rowCheckbox("Alex Admin").uncheck();
+  await list.deleteButton.click();
+  await runServerAction(page, () => list.dialog.getByRole("button", { name: "Delete", exact: true }).click());
+  await expect(list.dialog).toBeHidden();
+  await expect(list.count).toHaveText("50 users");
+  await expect(list.rows.first()).toBeVisible({ timeout: 5_000 });
+  await expect(page.getByText("No users yet")).toHaveCount(0);
 });

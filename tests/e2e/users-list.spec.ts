@@ -92,7 +92,7 @@ test("users: filters by role, 2FA status and devices narrow the list and combine
   await list.goto();
 
   await list.filter("Role", "Administrator");
-  await expect(list.count).toHaveText("1 user match");
+  await expect(list.count).toHaveText("1 user matches");
   await expect(list.column("Email")).toHaveText([workspace.admin.email]);
 
   await list.filter("Role", "User");
@@ -107,7 +107,7 @@ test("users: filters by role, 2FA status and devices narrow the list and combine
   expect(sorted(await list.column("Email").allTextContents())).toEqual(sorted(active));
 
   await list.filter("2FA status", "Not configured");
-  await expect(list.count).toHaveText("1 user match");
+  await expect(list.count).toHaveText("1 user matches");
   await expect(list.column("Email")).toHaveText([workspace.admin.email]);
 
   await list.filter("2FA status", "All");
@@ -216,6 +216,23 @@ test("users: First / Previous / Next / Last walk the pages without repeating or 
   await expect(list.column("Email")).toHaveText((await emailsInOrder(workspace.workspace.id, "lastLogin", "desc")).slice(100));
 });
 
+test("users: under every sort, Next walks all users exactly once, in order", async ({ adminPage: page, workspace }) => {
+  await seedUsers(workspace);
+  const list = new UsersList(page);
+  // Columns with many equal values (empty phones, no devices, one 2FA state) put page breaks inside runs of ties.
+  for (const column of ["Email", "Phone", "# of devices", "2FA status"] as const) {
+    for (const dir of ["asc", "desc"] as const) {
+      const expected = await emailsInOrder(workspace.workspace.id, userColumns[column], dir);
+      await list.goto(`?sort=${userColumns[column]}&dir=${dir}`);
+      await expect(list.column("Email"), `${column} ${dir}, page 1`).toHaveText(expected.slice(0, 50));
+      await list.goToPage("Next", "51–100 of 121");
+      await expect(list.column("Email"), `${column} ${dir}, page 2`).toHaveText(expected.slice(50, 100));
+      await list.goToPage("Next", "101–121 of 121");
+      await expect(list.column("Email"), `${column} ${dir}, page 3`).toHaveText(expected.slice(100));
+    }
+  }
+});
+
 test("users: a search that matches nobody shows the empty state", async ({ adminPage: page }) => {
   const list = new UsersList(page);
   await list.goto();
@@ -225,6 +242,12 @@ test("users: a search that matches nobody shows the empty state", async ({ admin
   await expect(page.getByText("Try another search or clear the filters.")).toBeVisible();
   await expect(list.table).toHaveCount(0);
   await expect(list.pagination).toHaveCount(0);
+
+  // LIKE's wildcards are searched for literally, not as "anything".
+  for (const wildcard of ["%", "_", "\\"]) {
+    await list.search(wildcard);
+    await expect(list.count).toHaveText("0 users match");
+  }
 
   await page.getByRole("link", { name: "Clear" }).click();
   await expect(list.count).toHaveText("1 user");
@@ -256,6 +279,15 @@ test("users: select all on this page checks every row; Delete User needs a selec
   await expect(page.getByText("49 selected")).toBeVisible();
   await boxes.first().check();
   await expect(list.selectAll).toBeChecked();
+
+  // The confirmation names the first five and counts the rest, with all their devices.
+  const names = await list.column("Name").allTextContents();
+  const devices = (await list.column("# of devices").allTextContents()).reduce((n, c) => n + Number(c), 0);
+  await list.deleteButton.click();
+  await expect(list.dialog.getByRole("heading")).toHaveText("Delete 50 users?");
+  await expect(list.dialog).toContainText(`${names.slice(0, 5).join(", ")} and 45 others will be deleted with ${plural(devices, "enrolled device")}.`);
+  await list.dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(list.dialog).toBeHidden();
 
   await list.selectAll.uncheck();
   await expect(list.rows.locator('input[type="checkbox"]:checked')).toHaveCount(0);

@@ -91,6 +91,13 @@ describe.each(testProviders)("users on %s", (provider) => {
     const middle = await listUsers(db, workspace.id, { ...q, cursor: last.prev! });
     expect(middle.start).toBe(25);
     expect(middle.rows.map((r) => r.id)).toEqual(forward.ids.slice(25, 50));
+
+    // A stale "Next" cursor whose rows were deleted meanwhile lands on the (new) last page.
+    const second = await listUsers(db, workspace.id, { ...q, cursor: first.next! });
+    await db.user.deleteMany({ where: { id: { in: forward.ids.slice(50) } } });
+    const stale = await listUsers(db, workspace.id, { ...q, cursor: second.next! });
+    expect(stale.rows.map((r) => r.id)).toEqual(forward.ids.slice(25, 50));
+    expect(stale.start).toBe(25);
   });
 
   it("counts a search up to 1,000 and still pages through every match", async () => {

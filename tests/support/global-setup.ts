@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../../lib/db/schema-engine";
+import { prepareDatabase } from "../../lib/db/prepare-database";
 import { createPostgresDatabase, createSqliteDatabase } from "./test-databases";
 
 declare module "vitest" {
@@ -12,8 +12,9 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const sqlite = createSqliteDatabase();
   const postgres = await createPostgresDatabase();
-  await applyMigrations(sqlite.url);
-  await applyMigrations(postgres.url);
+  // Prepared as `npm start` prepares a database (migrations, SQLite in WAL mode).
+  await prepareDatabase(sqlite.url);
+  await prepareDatabase(postgres.url);
   project.provide("databaseUrls", { sqlite: sqlite.url, postgresql: postgres.url });
   return async () => {
     sqlite.drop();

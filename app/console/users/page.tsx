@@ -55,7 +55,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title="Users" description={<span data-testid="user-count">{page.totalIsAtLeast ? `${total} users` : plural(page.total, "user")}{filtered ? " match" : ""}</span>} />
+      <PageHeader title="Users" description={<span data-testid="user-count">{page.totalIsAtLeast ? `${total} users` : plural(page.total, "user")}{filtered ? (page.total === 1 ? " matches" : " match") : ""}</span>} />
       <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <div className="min-w-56 flex-1">
           <label htmlFor="q" className="block text-xs font-medium text-slate-600">Search</label>

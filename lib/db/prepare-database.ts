@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
-import { applyMigrations, migrationStatus } from "../../lib/db/schema-engine";
-import { ConfigError, parseDatabaseUrl, redact } from "../../lib/db/url";
+import { applyMigrations, migrationStatus } from "./schema-engine";
+import { ConfigError, parseDatabaseUrl, redact } from "./url";
 
 /**
  * Brings the database DATABASE_URL names up to the code's schema, refusing a
