@@ -1,0 +1,103 @@
+import { validateAddress } from "./validate";
+
+export type ParsedAddress = { email: string; name: string };
+export type InvalidEntry = { input: string; reason: string };
+export type AddressList = {
+  /** Valid addresses in the order given, each once. */
+  addresses: ParsedAddress[];
+  invalid: InvalidEntry[];
+  /** Entries dropped because an earlier one had the same address (case-insensitively). */
+  duplicates: number;
+};
+
+// Hard separators end an entry; spaces and tabs separate bare addresses too, but a name may contain spaces.
+const HARD_SEPARATORS = new Set([",", ";", "\n", "\r"]);
+
+/**
+ * Reads typed or pasted addresses separated by new lines, commas,
+ * semicolons, spaces or tabs in any mix, including entries like
+ * `Jane Doe <jane@corp.com>` and `"Doe, Jane" <jane@corp.com>` as mail
+ * clients copy them, and `mailto:` links.
+ */
+export function parseAddressList(text: string): AddressList {
+  const result: AddressList = { addresses: [], invalid: [], duplicates: 0 };
+  const seen = new Map<string, ParsedAddress>();
+  for (const segment of splitSegments(text)) {
+    for (const entry of readSegment(segment)) {
+      const check = validateAddress(entry.address.replace(/^mailto:/i, ""));
+      if (!check.ok) {
+        result.invalid.push({ input: entry.raw, reason: check.reason });
+        continue;
+      }
+      const key = check.email.toLowerCase();
+      const earlier = seen.get(key);
+      if (earlier) {
+        result.duplicates++;
+        if (!earlier.name && entry.name) earlier.name = entry.name;
+        continue;
+      }
+      const parsed = { email: check.email, name: entry.name };
+      seen.set(key, parsed);
+      result.addresses.push(parsed);
+    }
+  }
+  return result;
+}
+
+/** Splits on hard separators that are not inside quotes or angle brackets. */
+function splitSegments(text: string): string[] {
+  const segments: string[] = [];
+  let current = "";
+  let quoted = false;
+  let angled = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\" && quoted && i + 1 < text.length) {
+      current += c + text[++i];
+      continue;
+    }
+    if (c === '"' && !angled) quoted = !quoted;
+    else if (c === "<" && !quoted) angled = true;
+    else if (c === ">" && !quoted) angled = false;
+    // A line break always ends an entry, so one stray quote cannot swallow the rest of a paste.
+    if ((HARD_SEPARATORS.has(c) && !quoted && !angled) || c === "\n" || c === "\r") {
+      segments.push(current);
+      current = "";
+      quoted = false;
+      angled = false;
+    } else {
+      current += c;
+    }
+  }
+  segments.push(current);
+  return segments.filter((s) => s.trim() !== "");
+}
+
+type Entry = { address: string; name: string; raw: string };
+
+const namedAddress = /^\s*(?:"((?:[^"\\]|\\.)*)"|([^<"]*?))\s*<([^>]*)>/;
+
+/** The entries of one segment: `name <address>` groups, then bare words. */
+function readSegment(segment: string): Entry[] {
+  const entries: Entry[] = [];
+  let rest = segment;
+  for (let m = namedAddress.exec(rest); m; m = namedAddress.exec(rest)) {
+    const before = m[2] ?? "";
+    // Words before the <…> that hold an @ are addresses of their own; the others are the name.
+    const words = before.split(/\s+/).filter(Boolean);
+    const bare = words.filter((w) => w.includes("@"));
+    for (const w of bare) entries.push({ address: stripWrapping(w), name: "", raw: w });
+    const name = m[1] !== undefined ? m[1].replace(/\\(.)/g, "$1") : words.filter((w) => !w.includes("@")).join(" ");
+    entries.push({ address: m[3].trim(), name: name.trim(), raw: m[0].trim() });
+    rest = rest.slice(m[0].length);
+  }
+  for (const word of rest.split(/[\s]+/).filter(Boolean)) {
+    entries.push({ address: stripWrapping(word), name: "", raw: word });
+  }
+  return entries;
+}
+
+// Stray brackets and quotes around a bare address, as left by partial copies.
+function stripWrapping(word: string): string {
+  return word.replace(/^[<"'(]+/, "").replace(/[>"')]+$/, "");
+}

@@ -1,0 +1,51 @@
+/**
+ * One validator for email addresses, shared by the Add users wizard, CSV
+ * import and invitations, in the browser and on the server. "Valid" is the
+ * WHATWG definition (what browsers enforce for <input type=email>), plus RFC
+ * 5321's lengths and a dot in the domain. Internationalised domains are
+ * converted to punycode, the form mail systems route on; a non-ASCII mailbox
+ * name (RFC 6531) is refused, since WHATWG refuses it and many mail servers
+ * still do.
+ */
+
+// WHATWG HTML, "valid e-mail address".
+const whatwgEmail =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const localPartChars = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+$/;
+
+export type AddressCheck = { ok: true; email: string } | { ok: false; reason: string };
+
+/** Checks one address; on success returns it with the domain lower-cased and in punycode. */
+export function validateAddress(raw: string): AddressCheck {
+  const input = raw.trim();
+  const at = input.lastIndexOf("@");
+  if (at < 0) return { ok: false, reason: "Not an email address (no @)" };
+  if (input.indexOf("@") !== at) return { ok: false, reason: "More than one @" };
+  const local = input.slice(0, at);
+  const rawDomain = input.slice(at + 1);
+  if (!local) return { ok: false, reason: "Nothing before the @" };
+  if (!rawDomain) return { ok: false, reason: "No domain after the @" };
+  if (local.length > 64) return { ok: false, reason: "The part before @ is longer than 64 characters" };
+  if (!localPartChars.test(local)) return { ok: false, reason: "The part before @ has characters addresses cannot use" };
+
+  const domain = toAsciiDomain(rawDomain);
+  if (!domain) return { ok: false, reason: "The domain is not valid" };
+  if (!domain.includes(".")) return { ok: false, reason: "The domain needs a dot (like example.com)" };
+  const email = `${local}@${domain}`;
+  if (email.length > 254) return { ok: false, reason: "Longer than 254 characters" };
+  if (!whatwgEmail.test(email)) return { ok: false, reason: "The domain is not valid" };
+  return { ok: true, email };
+}
+
+/** A domain lower-cased and converted to punycode; null when it cannot be one. */
+function toAsciiDomain(domain: string): string | null {
+  if (/^[a-zA-Z0-9.-]+$/.test(domain)) return domain.toLowerCase();
+  if (/[\s/\\?#@:[\]%]/.test(domain)) return null;
+  try {
+    // The URL parser applies UTS #46 (IDNA) the same way in browsers and Node.
+    const host = new URL(`http://${domain}`).hostname;
+    return /^[a-z0-9.-]+$/.test(host) ? host : null;
+  } catch {
+    return null;
+  }
+}
