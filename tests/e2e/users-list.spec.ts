@@ -3,6 +3,9 @@ import { createUser, createUsers } from "../factories";
 import { e2eDb, expect, test } from "./support/fixtures";
 import { emailsInOrder, userColumns, UsersList, type UserColumn } from "./support/users-list";
 
+/** The count line of a filtered list: "1 user matches", "3 users match". */
+const countLine = (n: number) => `${plural(n, "user")} ${n === 1 ? "matches" : "match"}`;
+
 type Workspace = { workspace: { id: string }; roles: { admin: string; user: string } };
 
 /** 120 generated users next to the creator (121 in all); a few have 2FA set up, some have devices. */
@@ -59,7 +62,7 @@ test("users: search by name fragment, email or phone narrows the list and the co
     expect(expected.length, `test data should match "${text}"`).toBeGreaterThan(0);
     expect(expected.length).toBeLessThanOrEqual(50);
     await list.search(text);
-    await expect(list.count).toHaveText(`${plural(expected.length, "user")} match`);
+    await expect(list.count).toHaveText(countLine(expected.length));
     await expect(list.rows).toHaveCount(expected.length);
     expect(sorted(await list.column("Email").allTextContents())).toEqual(sorted(expected));
     return expected;
@@ -102,7 +105,7 @@ test("users: filters by role, 2FA status and devices narrow the list and combine
   await list.filter("Role", "All");
   await list.filter("2FA status", "Active");
   const active = users.filter((u) => u.twoFactor === "ACTIVE").map((u) => u.email);
-  await expect(list.count).toHaveText(`${plural(active.length, "user")} match`);
+  await expect(list.count).toHaveText(countLine(active.length));
   await expect(list.column("2FA status")).toHaveText(active.map(() => "Active"));
   expect(sorted(await list.column("Email").allTextContents())).toEqual(sorted(active));
 
@@ -112,23 +115,23 @@ test("users: filters by role, 2FA status and devices narrow the list and combine
 
   await list.filter("2FA status", "All");
   await list.filter("Devices", "Has devices");
-  await expect(list.count).toHaveText(`${plural(owners.size, "user")} match`);
+  await expect(list.count).toHaveText(countLine(owners.size));
   for (const cell of await list.column("# of devices").allTextContents()) expect(Number(cell)).toBeGreaterThan(0);
   for (const email of await list.column("Email").allTextContents()) expect(owners.has(users.find((u) => u.email === email)!.id)).toBe(true);
 
   await list.filter("Devices", "No devices");
-  await expect(list.count).toHaveText(`${plural(121 - owners.size, "user")} match`);
+  await expect(list.count).toHaveText(countLine(121 - owners.size));
   await expect(list.column("# of devices")).toHaveText(Array(Math.min(50, 121 - owners.size)).fill("0"));
 
   // Filters combine: users without devices whose role is User, searched by a name.
   await list.filter("Role", "User");
   await expect(page.getByRole("combobox", { name: "Devices", exact: true })).toHaveValue("no");
-  await expect(list.count).toHaveText(`${plural(120 - owners.size, "user")} match`);
+  await expect(list.count).toHaveText(countLine(120 - owners.size));
   const withoutDevices = users.filter((u) => !owners.has(u.id) && u.id !== workspace.admin.id);
   const lastName = withoutDevices[0].displayName.split(" ")[1];
   await list.search(lastName);
   const expected = withoutDevices.filter((u) => matches(u, lastName)).map((u) => u.email);
-  await expect(list.count).toHaveText(`${plural(expected.length, "user")} match`);
+  await expect(list.count).toHaveText(countLine(expected.length));
   expect(sorted(await list.column("Email").allTextContents())).toEqual(sorted(expected));
 });
 
