@@ -18,7 +18,7 @@ export function usersQuery(params: Partial<Record<keyof UserListQuery, string>>)
 }
 
 /** Renders one users-list page on the server, timing the database part and the rest apart. */
-export async function renderUsersPage(db: Db, workspaceId: string, query: UserListQuery): Promise<Timing & { html: number; rows: number; matching: number; start: number }> {
+export async function renderUsersPage(db: Db, workspaceId: string, query: UserListQuery): Promise<Timing & { html: number; rows: number; matching: string; start: number }> {
   const t0 = performance.now();
   const page = await listUsers(db, workspaceId, query);
   const fetched = performance.now();
@@ -33,5 +33,5 @@ export async function renderUsersPage(db: Db, workspaceId: string, query: UserLi
     </AppRouterContext.Provider>,
   );
   const end = performance.now();
-  return { total: end - t0, db: fetched - t0, render: end - fetched, html: html.length, rows: rows.length, matching: page.total, start: page.start };
+  return { total: end - t0, db: fetched - t0, render: end - fetched, html: html.length, rows: rows.length, matching: `${page.total.toLocaleString("en-US")}${page.totalIsAtLeast ? "+" : ""}`, start: page.start };
 }
