@@ -64,10 +64,17 @@ function sqliteHarness(): Harness {
           .all() as string[];
         return tables.map((table) => ({
           table,
-          columns: db.pragma(`table_info("${table}")`),
+          // Column order is left out: ALTER TABLE appends, a fresh CREATE follows the schema.
+          columns: (db.pragma(`table_info("${table}")`) as { name: string; cid?: number }[])
+            .map((column) => ({ ...column, cid: undefined }))
+            .sort((a, b) => a.name.localeCompare(b.name)),
           indexes: (db.pragma(`index_list("${table}")`) as { name: string }[])
             .sort((a, b) => a.name.localeCompare(b.name))
-            .map((index) => ({ ...index, seq: undefined, columns: db.pragma(`index_info("${index.name}")`) })),
+            .map((index) => ({
+              ...index,
+              seq: undefined,
+              columns: (db.pragma(`index_info("${index.name}")`) as { cid?: number }[]).map((c) => ({ ...c, cid: undefined })),
+            })),
           foreignKeys: db.pragma(`foreign_key_list("${table}")`),
         }));
       } finally {
@@ -107,11 +114,12 @@ function postgresHarness(): Harness {
       withClient(url, async (client) => ({
         columns: await rows(
           client,
-          `SELECT table_name, column_name, ordinal_position, data_type, udt_name, is_nullable, column_default,
+          // Column order is left out: ALTER TABLE appends, a fresh CREATE follows the schema.
+          `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default,
                   character_maximum_length, numeric_precision, datetime_precision
              FROM information_schema.columns
             WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
-            ORDER BY table_name, ordinal_position`,
+            ORDER BY table_name, column_name`,
         ),
         indexes: await rows(
           client,
