@@ -6,8 +6,12 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 // Debian's Chromium where it is installed; Playwright's own build elsewhere.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
+
 export default defineConfig({
   testDir: "tests/e2e",
+  // A real SMTP server on loopback receives what the console sends (tests/e2e/support/mail.ts).
+  globalSetup: "./tests/e2e/support/global-mail-server.ts",
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
@@ -39,6 +43,8 @@ export default defineConfig({
       PORT: String(port),
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      ROSTER_URL: `http://localhost:${port}`,
     },
   },
 });

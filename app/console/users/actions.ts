@@ -1,6 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { publicBaseUrl } from "@/lib/http/base-url";
+import { sendInstructions, sendInstructionsSchema } from "@/lib/users/send-instructions";
 import { consoleAction } from "@/lib/auth/action";
 import { deleteUsers } from "@/lib/users/delete-users";
 import { deleteUsersSchema, updateUserSchema } from "@/lib/users/schema";
@@ -16,6 +19,13 @@ export const deleteUsersAction = consoleAction({ schema: deleteUsersSchema, perm
 /** Saves the User Info tab. */
 export const updateUserAction = consoleAction({ schema: updateUserSchema, permission: "users.write" }, async (ctx, input) => {
   const result = await updateUser(ctx, input);
+  revalidatePath("/console/users");
+  return result;
+});
+
+/** Sends the selected users a new instruction email each, with a new enrollment link. */
+export const sendInstructionsAction = consoleAction({ schema: sendInstructionsSchema, permission: "users.write" }, async (ctx, input) => {
+  const result = await sendInstructions(ctx, input, { baseUrl: publicBaseUrl(await headers()) });
   revalidatePath("/console/users");
   return result;
 });

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClasses } from "@/components/button";
 import { EmptyState, PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { requireConsolePage } from "@/lib/auth/context";
@@ -55,7 +57,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title="Users" description={<span data-testid="user-count">{page.totalIsAtLeast ? `${total} users` : plural(page.total, "user")}{filtered ? (page.total === 1 ? " matches" : " match") : ""}</span>} />
+      <PageHeader
+        title="Users"
+        actions={ctx.permissions.has("users.write") ? <Link href="/console/users/add" className={buttonClasses()}>Add users</Link> : null}
+        description={<span data-testid="user-count">{page.totalIsAtLeast ? `${total} users` : plural(page.total, "user")}{filtered ? (page.total === 1 ? " matches" : " match") : ""}</span>} />
       <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <div className="min-w-56 flex-1">
           <label htmlFor="q" className="block text-xs font-medium text-slate-600">Search</label>
@@ -76,7 +81,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
-          <UsersTable key={`${query.cursor}|${query.sort}|${query.dir}`} rows={rows} columns={sortLinks} canDelete={ctx.permissions.has("users.delete")} />
+          <UsersTable key={`${query.cursor}|${query.sort}|${query.dir}`} rows={rows} columns={sortLinks} canDelete={ctx.permissions.has("users.delete")} canSend={ctx.permissions.has("users.write")} />
           <Pagination
             label={range}
             first={page.prev ? hrefFor(query, {}) : null}

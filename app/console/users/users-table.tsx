@@ -1,17 +1,22 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
+import { FormAlert } from "@/components/form-alert";
+import { plural } from "@/lib/format";
+import { sendInstructionsAction } from "./actions";
 import type { UserListRow } from "@/lib/users/labels";
 import { DeleteUsersDialog } from "./delete-users-dialog";
 
 export type SortLink = { key: string; label: string; href: string; active: "asc" | "desc" | null };
 
 /** The users table with row selection; rows and sort links are prepared on the server. */
-export function UsersTable({ rows, columns, canDelete }: { rows: UserListRow[]; columns: SortLink[]; canDelete: boolean }) {
+export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserListRow[]; columns: SortLink[]; canDelete: boolean; canSend: boolean }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
+  const [sending, startSending] = useTransition();
+  const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string }>();
   // Selection only holds rows of this page; rows that went away drop out.
   const chosen = rows.filter((r) => selected.has(r.id));
   const allOnPage = rows.length > 0 && chosen.length === rows.length;
@@ -28,11 +33,26 @@ export function UsersTable({ rows, columns, canDelete }: { rows: UserListRow[]; 
   return (
     <div>
       <div className="mb-3 flex min-h-9 items-center gap-3">
+        {canSend ? (
+          <Button
+            variant="secondary"
+            disabled={chosen.length === 0 || sending}
+            onClick={() =>
+              startSending(async () => {
+                const result = await sendInstructionsAction({ userIds: chosen.map((r) => r.id) });
+                setNotice(result.ok ? { tone: "success", text: `Instructions queued for ${plural(result.data.queued, "user")}.` } : { tone: "error", text: result.error });
+              })
+            }
+          >
+            {sending ? "Sending…" : "Send instructions"}
+          </Button>
+        ) : null}
         {canDelete ? (
           <Button variant="danger" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
             Delete User
           </Button>
         ) : null}
+        <FormAlert message={notice?.text} tone={notice?.tone} />
         <span className="text-sm text-slate-600" aria-live="polite">
           {chosen.length > 0 ? `${chosen.length} selected` : ""}
         </span>

@@ -1,21 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PageHeader } from "@/components/page-header";
+import { DataTable } from "@/components/data-table";
+import { EmptyState, PageHeader } from "@/components/page-header";
 import { requireConsolePage } from "@/lib/auth/context";
+import { listUserDevices } from "@/lib/devices/list-user-devices";
+import { osLabels } from "@/lib/devices/list-devices";
+import { listUserTokens } from "@/lib/enrollment/tokens";
 import { formatDateTime, plural } from "@/lib/format";
 import { getUser, listRoles } from "@/lib/users/get-user";
 import { NOT_LOGGED_IN, twoFactorLabels } from "@/lib/users/labels";
 import { DeleteUserButton } from "./delete-user-button";
+import { RevokeTokenButton } from "./revoke-token-button";
 import { UserInfoForm } from "./user-info-form";
 
 export const metadata: Metadata = { title: "User" };
 
 const sourceLabels = { SETUP: "Created the workspace", CONSOLE: "Added in the console", CSV: "Imported from CSV", INVITATION: "Accepted an invitation", DIRECTORY: "Directory sync" } as const;
 
-export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+const tabs = [
+  { id: "info", label: "User Info" },
+  { id: "devices", label: "Associated Devices" },
+  { id: "tokens", label: "User Tokens" },
+] as const;
+type TabId = (typeof tabs)[number]["id"];
+
+export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string | string[] }> }) {
   const ctx = await requireConsolePage("users.read");
   const { id } = await params;
+  const rawTab = (await searchParams).tab;
+  const tab: TabId = tabs.find((t) => t.id === rawTab)?.id ?? "info";
   const [user, roles] = await Promise.all([getUser(ctx.db, ctx.workspace.id, id), listRoles(ctx.db, ctx.workspace.id)]);
   if (!user) notFound();
   const name = user.displayName || user.alias;
@@ -33,24 +47,50 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         actions={ctx.permissions.has("users.delete") && user.id !== ctx.user.id ? <DeleteUserButton target={{ id: user.id, label: name, deviceCount: user.deviceCount }} /> : null}
       />
       <div role="tablist" aria-label="User" className="mb-5 flex gap-1 border-b border-slate-200">
-        <span role="tab" aria-selected="true" className="-mb-px border-b-2 border-brand-600 px-4 py-2 text-sm font-medium text-brand-700">User Info</span>
+        {tabs.map((t) => (
+          <Link
+            key={t.id}
+            id={`tab-${t.id}`}
+            role="tab"
+            aria-selected={t.id === tab}
+            aria-controls={t.id === tab ? `panel-${t.id}` : undefined}
+            href={t.id === "info" ? `/console/users/${user.id}` : `/console/users/${user.id}?tab=${t.id}`}
+            className={t.id === tab
+              ? "-mb-px border-b-2 border-brand-600 px-4 py-2 text-sm font-medium text-brand-700"
+              : "-mb-px border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-600 hover:text-slate-900"}
+          >
+            {t.label}
+          </Link>
+        ))}
       </div>
-      <div role="tabpanel" className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <UserInfoForm
-          user={{ id: user.id, email: user.email, displayName: user.displayName, phone: user.phone, roleId: user.role.id }}
-          roles={roles}
-          canEdit={ctx.permissions.has("users.write")}
-        />
-        <dl className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          <Fact term="Alias" value={user.alias} />
-          <Fact term="Devices" value={plural(user.deviceCount, "device")} />
-          <Fact term="2FA status" value={twoFactorLabels[user.twoFactor]} />
-          <Fact term="Last login" value={user.lastLoginAt ? formatDateTime(user.lastLoginAt) : NOT_LOGGED_IN} />
-          <Fact term="Groups" value={user.memberships.map((m) => m.group.name).join(", ") || "None"} />
-          <Fact term="Added" value={`${formatDateTime(user.createdAt)}${user.createdBy ? ` by ${user.createdBy.email}` : ""}`} />
-          <Fact term="Source" value={sourceLabels[user.source]} />
-        </dl>
-      </div>
+      {tab === "info" ? (
+        <div role="tabpanel" id="panel-info" aria-labelledby="tab-info" className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+          <UserInfoForm
+            user={{ id: user.id, email: user.email, displayName: user.displayName, phone: user.phone, roleId: user.role.id }}
+            roles={roles}
+            canEdit={ctx.permissions.has("users.write")}
+          />
+          <dl className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+            <Fact term="Alias" value={user.alias} />
+            <Fact term="Devices" value={plural(user.deviceCount, "device")} />
+            <Fact term="2FA status" value={twoFactorLabels[user.twoFactor]} />
+            <Fact term="Last login" value={user.lastLoginAt ? formatDateTime(user.lastLoginAt) : NOT_LOGGED_IN} />
+            <Fact term="Groups" value={user.memberships.map((m) => m.group.name).join(", ") || "None"} />
+            <Fact term="Added" value={`${formatDateTime(user.createdAt)}${user.createdBy ? ` by ${user.createdBy.email}` : ""}`} />
+            <Fact term="Source" value={sourceLabels[user.source]} />
+          </dl>
+        </div>
+      ) : null}
+      {tab === "devices" ? (
+        <div role="tabpanel" id="panel-devices" aria-labelledby="tab-devices">
+          <DevicesPanel db={ctx.db} workspaceId={ctx.workspace.id} userId={user.id} />
+        </div>
+      ) : null}
+      {tab === "tokens" ? (
+        <div role="tabpanel" id="panel-tokens" aria-labelledby="tab-tokens">
+          <TokensPanel db={ctx.db} workspaceId={ctx.workspace.id} userId={user.id} canRevoke={ctx.permissions.has("devices.write")} />
+        </div>
+      ) : null}
     </>
   );
 }
@@ -61,5 +101,53 @@ function Fact({ term, value }: { term: string; value: string }) {
       <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{term}</dt>
       <dd className="mt-0.5 text-slate-800">{value}</dd>
     </div>
+  );
+}
+
+type PanelProps = { db: Parameters<typeof listUserDevices>[0]; workspaceId: string; userId: string };
+
+/** The Associated Devices tab. */
+async function DevicesPanel({ db, workspaceId, userId }: PanelProps) {
+  const devices = await listUserDevices(db, workspaceId, userId);
+  if (devices.length === 0) return <EmptyState title="No devices yet">Devices appear here once the user connects them with the link from their email.</EmptyState>;
+  return (
+    <DataTable
+      caption="Associated devices"
+      headers={["OS", "Name", "Active components", "Last activity"]}
+      rows={devices.map((d) => ({
+        key: d.id,
+        cells: [
+          `${osLabels[d.osFamily]} ${d.osVersion}`.trim(),
+          d.name || d.model || "Unnamed device",
+          d.components.split(" ").filter(Boolean).join(", ") || "None",
+          d.lastActivityAt ? formatDateTime(d.lastActivityAt) : "Never",
+        ],
+      }))}
+    />
+  );
+}
+
+/** The User Tokens tab: each enrollment token with its expiry, mobile slot and a Revoke button. */
+async function TokensPanel({ db, workspaceId, userId, canRevoke }: PanelProps & { canRevoke: boolean }) {
+  const tokens = await listUserTokens(db, workspaceId, userId);
+  if (tokens.length === 0) return <EmptyState title="No tokens yet">A token is created each time the user is sent a message with instructions.</EmptyState>;
+  return (
+    <DataTable
+      caption="Enrollment tokens"
+      headers={["Token", "Expiration date", "Days left", "Mobile device", "Devices", ""]}
+      rows={tokens.map((t) => {
+        return {
+          key: t.id,
+          cells: [
+            <code key="p" className="font-mono text-xs">{t.prefix}…</code>,
+            formatDateTime(t.expiresAt),
+            t.revokedAt ? `Revoked ${formatDateTime(t.revokedAt)}` : t.state === "expired" ? "Expired" : plural(t.daysLeft, "day"),
+            t.mobileUsed ? "Used" : "Not used",
+            plural(t.deviceCount, "device"),
+            canRevoke && t.state === "active" ? <RevokeTokenButton key="r" tokenId={t.id} userId={userId} prefix={t.prefix} /> : "",
+          ],
+        };
+      })}
+    />
   );
 }

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/data-table";
+import { EmptyState, PageHeader } from "@/components/page-header";
+import { pageLinks, pageParam } from "@/components/page-param";
+import { Pagination } from "@/components/pagination";
+import { requireConsolePage } from "@/lib/auth/context";
+import { formatCount, formatDateTime, plural } from "@/lib/format";
+import { emailKindLabels, listEmailMessages } from "@/lib/mail/list-messages";
+import { MessageStatus } from "./message-status";
+import { ResendButton } from "./resend-button";
+
+export const metadata: Metadata = { title: "Mailbox" };
+
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const ctx = await requireConsolePage("users.read");
+  const page = pageParam((await searchParams).page);
+  const messages = await listEmailMessages(ctx.db, ctx.workspace.id, page);
+  const canResend = ctx.permissions.has("users.write");
+  const local = !process.env.SMTP_URL;
+  return (
+    <>
+      <PageHeader
+        title="Mailbox"
+        description={
+          local
+            ? `${plural(messages.total, "message")}. No SMTP server is configured, so nothing leaves this machine: open a message to read it and follow its links.`
+            : `${plural(messages.total, "message")} sent or waiting to be sent by the console.`
+        }
+      />
+      {messages.rows.length === 0 ? (
+        <EmptyState title="No messages yet">Instructions emailed to users appear here with their delivery status.</EmptyState>
+      ) : (
+        <>
+          <DataTable
+            caption="Messages"
+            headers={["To", "Subject", "Kind", "Status", "Attempts", "Created", ...(canResend ? ["Actions"] : [])]}
+            rows={messages.rows.map((m) => ({
+              key: m.id,
+              cells: [
+                m.to,
+                <Link key="s" href={`/console/mailbox/${m.id}`} className="text-brand-700 hover:underline">{m.subject || "(no subject)"}</Link>,
+                emailKindLabels[m.kind] ?? m.kind,
+                <MessageStatus key="st" row={m} />,
+                formatCount(m.attempts),
+                <span key="c" className="whitespace-nowrap">{formatDateTime(m.createdAt)}</span>,
+                ...(canResend ? [m.status === "SENT" || m.status === "FAILED" ? <ResendButton key="r" id={m.id} to={m.to} /> : null] : []),
+              ],
+            }))}
+          />
+          <Pagination label={`Page ${formatCount(messages.page)} of ${formatCount(messages.pages)}`} {...pageLinks("/console/mailbox", messages.page, messages.pages)} />
+        </>
+      )}
+    </>
+  );
+}

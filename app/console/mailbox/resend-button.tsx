@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/button";
+import { resendEmailAction } from "./actions";
+
+/** "Resend" for a sent or failed message; says what happened next to the button. */
+export function ResendButton({ id, to, linkToCopy = false }: { id: string; to: string; linkToCopy?: boolean }) {
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<{ ok: boolean; text: string; copyId?: string }>();
+
+  function resend() {
+    startTransition(async () => {
+      const r = await resendEmailAction({ id });
+      if (!r.ok) setResult({ ok: false, text: r.error });
+      else setResult({ ok: true, text: "Queued again.", copyId: r.data.mode === "copy" ? r.data.id : undefined });
+    });
+  }
+
+  return (
+    <span className="inline-flex items-center gap-2">
+      <Button variant="secondary" className="px-2.5 py-1" onClick={resend} disabled={pending} aria-label={`Resend the message to ${to}`}>
+        {pending ? "Resending…" : "Resend"}
+      </Button>
+      {result ? (
+        <span role={result.ok ? "status" : "alert"} className={`text-xs ${result.ok ? "text-green-700" : "text-red-700"}`}>
+          {result.text}
+          {linkToCopy && result.copyId ? (
+            <> <Link href={`/console/mailbox/${result.copyId}`} className="text-brand-700 hover:underline">Open the copy</Link></>
+          ) : null}
+        </span>
+      ) : null}
+    </span>
+  );
+}

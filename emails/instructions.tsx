@@ -1,0 +1,85 @@
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+
+export type InstructionsEmailProps = {
+  companyName: string;
+  /** The person's display name (or alias when they have none). */
+  name: string;
+  /** The user's enrollment link; it opens the installer page or the app store. */
+  link: string;
+};
+
+/**
+ * "Instructions for installing the security application": the message an
+ * administrator sends each user so they connect their devices. The link is
+ * both the button and plain text, for clients that strip buttons.
+ */
+export default function InstructionsEmail({
+  companyName = "Northwind Traders",
+  name = "Alex Johnson",
+  link = "https://roster.example/enroll/cAbC123example",
+}: Partial<InstructionsEmailProps>) {
+  return (
+    <Html lang="en" dir="ltr">
+      <Head />
+      <Preview>{`Connect your devices to ${companyName}'s security service`}</Preview>
+      <Body style={body}>
+        <Container style={container}>
+          <Text style={eyebrow}>{companyName}</Text>
+          <Heading as="h1" style={h1}>
+            Install the security application
+          </Heading>
+          <Text style={paragraph}>Hello {name},</Text>
+          <Text style={paragraph}>
+            {companyName} protects the computers and phones you use for work. Use the link below to install the security
+            application on your devices.
+          </Text>
+          <Section style={buttonRow}>
+            <Button href={link} style={button}>
+              Connect your device
+            </Button>
+          </Section>
+          <Text style={small}>If the button does not work, copy this link into your browser:</Text>
+          <Text style={linkText}>
+            <Link href={link} style={linkStyle}>
+              {link}
+            </Link>
+          </Text>
+
+          <Heading as="h2" style={h2}>
+            Windows, macOS and Linux
+          </Heading>
+          <Text style={paragraph}>
+            Open the link on the computer, download the installer and run it. The application connects to {companyName}{" "}
+            by itself. You can use this message on any number of computers.
+          </Text>
+
+          <Heading as="h2" style={h2}>
+            Android, iOS and iPadOS
+          </Heading>
+          <Text style={paragraph}>
+            Open the link on the phone or tablet and install the app from the store it takes you to. The app enrolls
+            itself when it first starts. This message connects one mobile device only.
+          </Text>
+
+          <Hr style={hr} />
+          <Text style={small}>
+            Link expired or already used on a phone? Ask your {companyName} administrator to send you a new message.
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+const body = { backgroundColor: "#f4f5f7", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" };
+const container = { backgroundColor: "#ffffff", borderRadius: "8px", margin: "0 auto", maxWidth: "560px", padding: "32px" };
+const eyebrow = { color: "#475569", fontSize: "14px", fontWeight: 600, margin: "0 0 8px" };
+const h1 = { color: "#0f172a", fontSize: "24px", lineHeight: "32px", margin: "0 0 16px" };
+const h2 = { color: "#0f172a", fontSize: "17px", lineHeight: "24px", margin: "24px 0 4px" };
+const paragraph = { color: "#1e293b", fontSize: "15px", lineHeight: "24px", margin: "0 0 12px" };
+const buttonRow = { margin: "8px 0 16px" };
+const button = { backgroundColor: "#1d4ed8", borderRadius: "6px", color: "#ffffff", fontSize: "16px", fontWeight: 600, padding: "12px 20px", textDecoration: "none" };
+const small = { color: "#475569", fontSize: "13px", lineHeight: "20px", margin: "0 0 4px" };
+const linkText = { fontSize: "13px", lineHeight: "20px", margin: "0 0 8px", wordBreak: "break-all" as const };
+const linkStyle = { color: "#1d4ed8" };
+const hr = { borderColor: "#e2e8f0", margin: "24px 0 16px" };

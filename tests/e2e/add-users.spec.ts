@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "./support/fixtures";
+import { messagesTo } from "./support/mail";
+
+test("users: add users wizard, instruction email over SMTP, enrollment link and device agent", async ({ adminPage: page, request, workspace }) => {
+  const tag = randomBytes(3).toString("hex");
+  const domain = `wiz-${tag}.example`;
+  await page.getByRole("link", { name: "Add users" }).click();
+  await expect(page.getByRole("heading", { name: "Enter email addresses" })).toBeVisible();
+
+  // A messy paste: mixed separators, a duplicate in another case, an invalid entry and a Name <address> entry.
+  const paste = `ann@${domain}, bob@${domain};\tJane Doe <jane@${domain}>\nnot-an-address  ANN@${domain.toUpperCase()};;\n`;
+  await page.getByLabel(/Type or paste addresses/).fill(paste);
+  await expect(page.getByTestId("address-summary")).toContainText("3 valid addresses, 1 duplicate merged, 1 not an address");
+  await expect(page.getByTestId("invalid-entries")).toContainText("not-an-address");
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+
+  await expect(page.getByRole("heading", { name: "Check data" })).toBeVisible();
+  await expect(page.getByTestId("check-row")).toHaveCount(3);
+  await expect(page.getByLabel("Alias of row 2")).toHaveValue("bob");
+  await page.getByLabel("Alias of row 2").fill("bad alias");
+  await expect(page.getByText("No spaces, quotes, < > or @ in an alias")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Next", exact: true })).toBeDisabled();
+  await page.getByLabel("Alias of row 2").fill("bobby");
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+
+  await expect(page.getByRole("heading", { name: "Send instructions" })).toBeVisible();
+  await expect(page.getByLabel(/Email the users instructions/)).toBeChecked();
+  const preview = page.frameLocator('iframe[title="Preview of the instructions email"]');
+  await expect(preview.getByRole("link", { name: "Connect your device" })).toBeVisible();
+  await expect(preview.locator("body")).toContainText(workspace.workspace.name);
+  await page.getByRole("button", { name: "Finish" }).click();
+
+  const summary = page.getByTestId("add-users-summary");
+  await expect(summary).toContainText("3 added");
+  await expect(summary).toContainText("0 skipped as existing users");
+  await expect(summary).toContainText("3 sent instructions");
+  await expect(summary.getByText("What happens next")).toBeVisible();
+
+  // The outbox worker delivers to the loopback SMTP server; read Bob's message from there.
+  await expect.poll(async () => (await messagesTo(`bob@${domain}`)).length, { timeout: 30_000 }).toBe(1);
+  const [mail] = await messagesTo(`bob@${domain}`);
+  expect(mail.subject).toContain(workspace.workspace.name);
+  const link = /https?:\/\/[^\s"<>]+\/enroll\/[A-Za-z0-9_-]+/.exec(mail.text ?? "")?.[0];
+  expect(link).toBeDefined();
+
+  // Opening the link shows the instructions and changes nothing.
+  await page.goto(link!);
+  await expect(page.getByRole("heading").first()).toBeVisible();
+  await expect(page.locator("body")).toContainText(/only one (phone or tablet|mobile)/i);
+
+  const enroll = (os: string, name: string) =>
+    request.post("/api/agent/enroll", { data: { token: link, device: { os, osVersion: os === "windows" ? "11" : "15", name, model: name } } });
+  const windows = await enroll("windows", "Bob's laptop");
+  expect(windows.status()).toBe(200);
+  expect(await windows.json()).toMatchObject({ deviceId: expect.any(String), credential: expect.any(String) });
+  const android = await enroll("android", "Pixel 8");
+  expect(android.status()).toBe(200);
+  const secondAndroid = await enroll("android", "Pixel 9");
+  expect(secondAndroid.status()).toBe(409);
+  expect(JSON.stringify(await secondAndroid.json())).toMatch(/new message/i);
+
+  await page.goto("/console/users?q=bobby");
+  await expect(page.getByRole("row", { name: /bobby/ })).toContainText("2");
+  await page.getByRole("link", { name: "bobby" }).click();
+  await page.getByRole("tab", { name: "Associated Devices" }).click();
+  await expect(page.getByText("Bob's laptop")).toBeVisible();
+  await expect(page.getByText("Pixel 8")).toBeVisible();
+  await expect(page.getByText("Pixel 9")).toHaveCount(0);
+});
