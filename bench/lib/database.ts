@@ -8,7 +8,7 @@ import { createUsers, createWorkspace } from "@/tests/factories";
 import { adminPostgresUrl, createPostgresDatabase, createSqliteDatabase } from "@/tests/support/test-databases";
 import { since } from "./stats";
 
-export type BenchDatabase = { provider: Provider; where: string; db: Db; close: () => Promise<void> };
+export type BenchDatabase = { provider: Provider; url: string; where: string; db: Db; close: () => Promise<void> };
 
 /** Creates and migrates an empty database; `close` disconnects and deletes it. */
 export async function openBenchDatabase(provider: Provider): Promise<BenchDatabase> {
@@ -16,7 +16,7 @@ export async function openBenchDatabase(provider: Provider): Promise<BenchDataba
   try {
     await applyMigrations(made.url);
     const target = parseDatabaseUrl(made.url);
-    // As scripts/lib/prepare-database.ts does for the console's own SQLite file.
+    // As lib/db/prepare-database.ts does for the console's own SQLite file.
     if (target.provider === "sqlite") {
       const file = new Database(target.file);
       file.pragma("journal_mode = WAL");
@@ -24,7 +24,7 @@ export async function openBenchDatabase(provider: Provider): Promise<BenchDataba
     }
     const db = createDb(target);
     const where = target.provider === "sqlite" ? target.file : `${redact(adminPostgresUrl)} (database ${new URL(made.url).pathname.slice(1)})`;
-    return { provider, where, db, close: async () => { await db.$disconnect(); await made.drop(); } };
+    return { provider, url: made.url, where, db, close: async () => { await db.$disconnect(); await made.drop(); } };
   } catch (error) {
     await made.drop();
     throw error;

@@ -22,3 +22,13 @@ export async function getEmailMessage(db: Db, workspaceId: string, id: string) {
 
 /** How each message kind is named in the console. */
 export const emailKindLabels: Record<string, string> = { instructions: "Installation instructions" };
+
+/** A user's latest outbox messages in the workspace, newest first, without the bodies (the user page). */
+export async function listUserEmailMessages(db: Db, workspaceId: string, userId: string, take = 10) {
+  return db.emailMessage.findMany({
+    where: { workspaceId, userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, to: true, subject: true, kind: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, createdAt: true },
+  });
+}

@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { resendEmailAction } from "./actions";
 
 /** "Resend" for a sent or failed message; says what happened next to the button. */
 export function ResendButton({ id, to, linkToCopy = false }: { id: string; to: string; linkToCopy?: boolean }) {
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; text: string; copyId?: string }>();
 
@@ -14,7 +16,11 @@ export function ResendButton({ id, to, linkToCopy = false }: { id: string; to: s
     startTransition(async () => {
       const r = await resendEmailAction({ id });
       if (!r.ok) setResult({ ok: false, text: r.error });
-      else setResult({ ok: true, text: "Queued again.", copyId: r.data.mode === "copy" ? r.data.id : undefined });
+      else {
+        setResult({ ok: true, text: "Queued again.", copyId: r.data.mode === "copy" ? r.data.id : undefined });
+        // Whichever page lists the message (Mailbox or the user's page) shows the new state.
+        router.refresh();
+      }
     });
   }
 

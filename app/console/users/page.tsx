@@ -59,7 +59,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Users"
-        actions={ctx.permissions.has("users.write") ? <Link href="/console/users/add" className={buttonClasses()}>Add users</Link> : null}
+        actions={ctx.permissions.has("users.write") ? (
+          <>
+            <Link href="/console/users/new" className={buttonClasses("secondary")}>Create user</Link>
+            <Link href="/console/users/add" className={buttonClasses()}>Add users</Link>
+          </>
+        ) : null}
         description={<span data-testid="user-count">{page.totalIsAtLeast ? `${total} users` : plural(page.total, "user")}{filtered ? (page.total === 1 ? " matches" : " match") : ""}</span>} />
       <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <div className="min-w-56 flex-1">

@@ -8,10 +8,14 @@ import { listUserDevices } from "@/lib/devices/list-user-devices";
 import { osLabels } from "@/lib/devices/list-devices";
 import { listUserTokens } from "@/lib/enrollment/tokens";
 import { formatDateTime, plural } from "@/lib/format";
+import { listUserEmailMessages } from "@/lib/mail/list-messages";
 import { getUser, listRoles } from "@/lib/users/get-user";
 import { NOT_LOGGED_IN, twoFactorLabels } from "@/lib/users/labels";
+import { MessageStatus } from "../../mailbox/message-status";
+import { ResendButton } from "../../mailbox/resend-button";
 import { DeleteUserButton } from "./delete-user-button";
 import { RevokeTokenButton } from "./revoke-token-button";
+import { SendInstructionsButton } from "./send-instructions-button";
 import { UserInfoForm } from "./user-info-form";
 
 export const metadata: Metadata = { title: "User" };
@@ -44,7 +48,12 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       <PageHeader
         title={name}
         description={`${user.email} · ${user.role.name}`}
-        actions={ctx.permissions.has("users.delete") && user.id !== ctx.user.id ? <DeleteUserButton target={{ id: user.id, label: name, deviceCount: user.deviceCount }} /> : null}
+        actions={
+          <>
+            {ctx.permissions.has("users.write") ? <SendInstructionsButton userId={user.id} /> : null}
+            {ctx.permissions.has("users.delete") && user.id !== ctx.user.id ? <DeleteUserButton target={{ id: user.id, label: name, deviceCount: user.deviceCount }} /> : null}
+          </>
+        }
       />
       <div role="tablist" aria-label="User" className="mb-5 flex gap-1 border-b border-slate-200">
         {tabs.map((t) => (
@@ -79,6 +88,9 @@ export default async function UserPage({ params, searchParams }: { params: Promi
             <Fact term="Added" value={`${formatDateTime(user.createdAt)}${user.createdBy ? ` by ${user.createdBy.email}` : ""}`} />
             <Fact term="Source" value={sourceLabels[user.source]} />
           </dl>
+          <div className="lg:col-span-2">
+            <MessagesPanel db={ctx.db} workspaceId={ctx.workspace.id} userId={user.id} canResend={ctx.permissions.has("users.write")} />
+          </div>
         </div>
       ) : null}
       {tab === "devices" ? (
@@ -124,6 +136,33 @@ async function DevicesPanel({ db, workspaceId, userId }: PanelProps) {
         ],
       }))}
     />
+  );
+}
+
+/** The user's latest messages on the User Info tab, with their delivery status and Resend. */
+async function MessagesPanel({ db, workspaceId, userId, canResend }: PanelProps & { canResend: boolean }) {
+  const messages = await listUserEmailMessages(db, workspaceId, userId);
+  return (
+    <section aria-labelledby="messages-heading">
+      <h2 id="messages-heading" className="mb-2 text-base font-semibold text-slate-900">Messages</h2>
+      {messages.length === 0 ? (
+        <p className="text-sm text-slate-600">No messages sent to this user yet.</p>
+      ) : (
+        <DataTable
+          caption="Messages"
+          headers={["Subject", "Status", "Created", ...(canResend ? ["Actions"] : [])]}
+          rows={messages.map((m) => ({
+            key: m.id,
+            cells: [
+              <Link key="s" href={`/console/mailbox/${m.id}`} className="text-brand-700 hover:underline">{m.subject || "(no subject)"}</Link>,
+              <MessageStatus key="st" row={m} />,
+              <span key="c" className="whitespace-nowrap">{formatDateTime(m.createdAt)}</span>,
+              ...(canResend ? [m.status === "SENT" || m.status === "FAILED" ? <ResendButton key="r" id={m.id} to={m.to} /> : null] : []),
+            ],
+          }))}
+        />
+      )}
+    </section>
   );
 }
 
