@@ -1,0 +1,99 @@
+/** The columns of the user import file: what the template holds and how uploaded headers are recognised. */
+
+export type ColumnKey = "email" | "name" | "phone" | "group" | "role" | "exchangeDomain" | "exchangeUsername";
+
+export type ImportColumn = {
+  key: ColumnKey;
+  /** The header as the template writes it. */
+  header: string;
+  description: string;
+  /** The value in the template's example row. */
+  example: string;
+  /** Other headers read as this column, besides `header` itself. */
+  aliases: readonly string[];
+};
+
+export const IMPORT_COLUMNS: readonly ImportColumn[] = [
+  {
+    key: "email",
+    header: "email",
+    description: "Required. The user's email address; rows with an address already in the workspace update that user.",
+    example: "jane.doe@example.com",
+    aliases: ["E-mail", "Email address", "E-mail address", "Mail", "Mail address"],
+  },
+  {
+    key: "name",
+    header: "name",
+    description: "The name shown in the console and in emails to the user.",
+    example: "Jane Doe",
+    aliases: ["Full name", "Display name", "Name"],
+  },
+  {
+    key: "phone",
+    header: "phone",
+    description: "A phone number, in any format.",
+    example: "020 7946 0958",
+    aliases: ["Phone number", "Mobile", "Mobile phone", "Mobile number", "Telephone", "Telephone number"],
+  },
+  {
+    key: "group",
+    header: "group",
+    description: "The name of a group to add the user to.",
+    example: "Sales",
+    aliases: ["Department"],
+  },
+  {
+    key: "role",
+    header: "role",
+    description: "The name of the user's role in the console; empty for the default role.",
+    example: "User",
+    aliases: [],
+  },
+  {
+    key: "exchangeDomain",
+    header: "exchange domain",
+    description: "The Windows domain of the user's Exchange account, if the account name differs from the email address.",
+    example: "CORP",
+    aliases: [],
+  },
+  {
+    key: "exchangeUsername",
+    header: "exchange username",
+    description: "The user name of the user's Exchange account, if it differs from the email address.",
+    example: "jdoe",
+    aliases: ["Exchange user", "Exchange user name"],
+  },
+];
+
+export type HeaderMap = {
+  /** For each recognised column, the index of the first header cell naming it. */
+  columns: Partial<Record<ColumnKey, number>>;
+  /** Header cells naming no column, as written (trimmed), to list to the admin. */
+  unknown: string[];
+  /** Header cells naming a column an earlier cell already named; their values are not read. */
+  duplicates: string[];
+  missingEmail: boolean;
+};
+
+// "E-mail Address", "email_address" and "EmailAddress" are the same header.
+const normalize = (header: string) => header.trim().toLowerCase().replace(/[\s_-]+/g, "");
+
+const byName = new Map<string, ColumnKey>(
+  IMPORT_COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((name) => [normalize(name), c.key] as const)),
+);
+
+/** Finds the import columns in a header row, in any case and spacing and under common aliases. */
+export function mapHeader(header: string[]): HeaderMap {
+  const result: HeaderMap = { columns: {}, unknown: [], duplicates: [], missingEmail: false };
+  header.forEach((cell, index) => {
+    const name = normalize(cell);
+    // Spreadsheets often leave trailing columns with no header; they are not the admin's concern.
+    if (!name) return;
+    const key = byName.get(name);
+    if (!key) result.unknown.push(cell.trim());
+    else if (result.columns[key] !== undefined) result.duplicates.push(cell.trim());
+    else result.columns[key] = index;
+  });
+  result.missingEmail = result.columns.email === undefined;
+  return result;
+}
