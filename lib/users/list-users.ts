@@ -4,7 +4,8 @@ import { decodeCursor, encodeCursor, fetchKeysetPage, type SortValue } from "@/l
 import { searchKey } from "./fields";
 import { twoFactorStates, type UserListQuery } from "./schema";
 
-const sortColumns = {
+/** Each sort key's column, for keyset paging (the list and the export). */
+export const sortColumns = {
   name: { field: "sortName", nullable: false },
   email: { field: "emailNormalized", nullable: false },
   phone: { field: "phone", nullable: false },
@@ -14,7 +15,7 @@ const sortColumns = {
   lastLogin: { field: "lastLoginAt", nullable: true },
 } as const;
 
-const rowSelect = {
+export const rowSelect = {
   id: true,
   email: true,
   emailNormalized: true,

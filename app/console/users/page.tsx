@@ -23,8 +23,8 @@ const columns = [
   { key: "lastLogin", label: "Last login" },
 ] as const;
 
-/** The list's URL for a query, leaving out defaults so links stay short. */
-function hrefFor(query: UserListQuery, change: Partial<UserListQuery>): string {
+/** The list's URL for a query (or another path taking the same query), leaving out defaults so links stay short. */
+function hrefFor(query: UserListQuery, change: Partial<UserListQuery>, path = "/console/users"): string {
   const next = { ...query, cursor: "", ...change };
   const params = new URLSearchParams();
   if (next.q) params.set("q", next.q);
@@ -36,7 +36,7 @@ function hrefFor(query: UserListQuery, change: Partial<UserListQuery>): string {
   if (next.size !== 50) params.set("size", String(next.size));
   if (next.cursor) params.set("cursor", next.cursor);
   const qs = params.toString();
-  return qs ? `/console/users?${qs}` : "/console/users";
+  return qs ? `${path}?${qs}` : path;
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -59,12 +59,18 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Users"
-        actions={ctx.permissions.has("users.write") ? (
+        actions={
           <>
-            <Link href="/console/users/new" className={buttonClasses("secondary")}>Create user</Link>
-            <Link href="/console/users/add" className={buttonClasses()}>Add users</Link>
+            {/* The current search, filters and order, as CSV (a route handler, so a plain download link). */}
+            <a href={hrefFor(query, {}, "/api/users/export")} download className={buttonClasses("secondary")}>Export</a>
+            {ctx.permissions.has("users.write") ? (
+              <>
+                <Link href="/console/users/new" className={buttonClasses("secondary")}>Create user</Link>
+                <Link href="/console/users/add" className={buttonClasses()}>Add users</Link>
+              </>
+            ) : null}
           </>
-        ) : null}
+        }
         description={<span data-testid="user-count">{page.totalIsAtLeast ? `${total} users` : plural(page.total, "user")}{filtered ? (page.total === 1 ? " matches" : " match") : ""}</span>} />
       <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <div className="min-w-56 flex-1">
