@@ -1,9 +1,9 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/postgresql/client.ts";
-import { fetchKeysetPage, type KeysetCursor, type SortValue } from "@/lib/db/keyset";
+import type { KeysetCursor } from "@/lib/db/keyset";
 import { csvLine } from "@/lib/csv/escape";
 import { twoFactorLabels } from "./labels";
-import { rowSelect, sortColumns, userListWhere } from "./list-users";
+import { fetchUsersInOrder, rowSelect, sortColumns, userListWhere } from "./list-users";
 import type { UserListQuery } from "./schema";
 
 /** The export's columns: the list's, then role, groups and when the user was added. */
@@ -28,23 +28,7 @@ export async function* exportUserLines(db: Db, workspaceId: string, query: UserL
   const column = sortColumns[query.sort];
   let cursor: KeysetCursor | undefined;
   for (;;) {
-    const rows = await fetchKeysetPage({
-      field: column.field,
-      nullable: column.nullable,
-      values: "values" in column ? column.values : undefined,
-      dir: query.dir,
-      take: batch,
-      cursor,
-      fetch: (seg) =>
-        db.user.findMany({
-          where: { AND: [where, seg.where as Prisma.UserWhereInput] },
-          orderBy: seg.orderBy as Prisma.UserOrderByWithRelationInput[],
-          take: seg.take,
-          select: exportSelect,
-        }),
-      valueOf: (row): SortValue => row[column.field],
-      idOf: (row) => row.id,
-    });
+    const rows = await fetchUsersInOrder(db, where, query, exportSelect, { take: batch, cursor });
     yield rows
       .map((u) =>
         csvLine([

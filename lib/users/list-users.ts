@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/postgresql/client.ts";
-import { decodeCursor, encodeCursor, fetchKeysetPage, type SortValue } from "@/lib/db/keyset";
+import { decodeCursor, encodeCursor, fetchKeysetPage, type KeysetCursor, type SortValue } from "@/lib/db/keyset";
 import { searchKey } from "./fields";
 import { twoFactorStates, type UserListQuery } from "./schema";
 
@@ -73,23 +73,10 @@ export async function listUsers(db: Db, workspaceId: string, query: UserListQuer
   const backward = toLast || cursor?.dir === "before";
   // Forward pages read one row more than they show, to know whether a next page exists.
   const take = toLast ? lastPageSize(total, query.size) : backward ? query.size : query.size + 1;
-  const fetched = await fetchKeysetPage<UserRow>({
-    field: column.field,
-    nullable: column.nullable,
-    values: "values" in column ? column.values : undefined,
-    dir: query.dir,
+  const fetched = await fetchUsersInOrder(db, where, query, rowSelect, {
     take,
     cursor: cursor && cursor.dir !== "last" ? { value: cursor.value, id: cursor.id } : undefined,
     backward,
-    fetch: (seg) =>
-      db.user.findMany({
-        where: { AND: [where, seg.where as Prisma.UserWhereInput] },
-        orderBy: seg.orderBy as Prisma.UserOrderByWithRelationInput[],
-        take: seg.take,
-        select: rowSelect,
-      }),
-    valueOf,
-    idOf: (row) => row.id,
   });
   // Fewer rows before the cursor than a page (rows were deleted meanwhile): show the first page.
   if (cursor?.dir === "before" && fetched.length < query.size) return listUsers(db, workspaceId, { ...query, cursor: "" });
@@ -114,6 +101,37 @@ export async function listUsers(db: Db, workspaceId: string, query: UserListQuer
     // With a capped count the last page's position is unknown; Next still walks there.
     last: hasNext && !totalIsAtLeast ? encodeCursor({ value: null, id: "", dir: "last", start: 0 }) : null,
   };
+}
+
+/**
+ * Users matching `where`, in the order the list query names, after (or,
+ * backward, before) a cursor: the one keyset read the list and the export share.
+ */
+export function fetchUsersInOrder<S extends Prisma.UserSelect & { id: true; sortName: true; emailNormalized: true; phone: true; deviceCount: true; twoFactor: true; lastLoginAt: true }>(
+  db: Db,
+  where: Prisma.UserWhereInput,
+  query: Pick<UserListQuery, "sort" | "dir">,
+  select: S,
+  page: { take: number; cursor?: KeysetCursor; backward?: boolean },
+) {
+  type Row = Prisma.UserGetPayload<{ select: S }>;
+  const column = sortColumns[query.sort];
+  return fetchKeysetPage<Row>({
+    field: column.field,
+    nullable: column.nullable,
+    values: "values" in column ? column.values : undefined,
+    dir: query.dir,
+    ...page,
+    fetch: (seg) =>
+      db.user.findMany({
+        where: { AND: [where, seg.where as Prisma.UserWhereInput] },
+        orderBy: seg.orderBy as Prisma.UserOrderByWithRelationInput[],
+        take: seg.take,
+        select,
+      }) as Promise<Row[]>,
+    valueOf: (row) => (row as Record<string, unknown>)[column.field] as SortValue,
+    idOf: (row) => (row as { id: string }).id,
+  });
 }
 
 // The last page holds the remainder, so pages line up with those reached by "Next".

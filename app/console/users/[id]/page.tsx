@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/components/data-table";
+import { Breadcrumb } from "@/components/breadcrumb";
 import { EmptyState, PageHeader } from "@/components/page-header";
 import { requireConsolePage } from "@/lib/auth/context";
 import { listUserDevices } from "@/lib/devices/list-user-devices";
@@ -40,11 +41,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/console/users" className="text-brand-700 hover:underline">Users</Link>
-        <span aria-hidden="true" className="mx-1 text-slate-400">/</span>
-        <span className="text-slate-600">{name}</span>
-      </nav>
+      <Breadcrumb parent={{ href: "/console/users", label: "Users" }} current={name} />
       <PageHeader
         title={name}
         description={`${user.email} · ${user.role.name}`}

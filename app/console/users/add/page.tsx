@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/breadcrumb";
 import { PageHeader } from "@/components/page-header";
 import { requireConsolePage } from "@/lib/auth/context";
 import { addressLimit } from "@/lib/users/add-users";
@@ -12,11 +12,7 @@ export default async function AddUsersPage() {
   const limit = await addressLimit(ctx.db, ctx.workspace.id);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/console/users" className="text-brand-700 hover:underline">Users</Link>
-        <span aria-hidden="true" className="mx-1 text-slate-400">/</span>
-        <span className="text-slate-600">Add users</span>
-      </nav>
+      <Breadcrumb parent={{ href: "/console/users", label: "Users" }} current="Add users" />
       <PageHeader title="Add users" description="Add company users by email and send them instructions for installing the security application." />
       <AddUsersWizard limit={limit} />
     </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/breadcrumb";
 import { PageHeader } from "@/components/page-header";
 import { requireConsolePage } from "@/lib/auth/context";
 import { listRoles } from "@/lib/users/get-user";
@@ -16,11 +16,7 @@ export default async function CreateUserPage() {
   const defaultRoleId = roles.find((r) => r.key === "user")?.id ?? roles[0]?.id ?? "";
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/console/users" className="text-brand-700 hover:underline">Users</Link>
-        <span aria-hidden="true" className="mx-1 text-slate-400">/</span>
-        <span className="text-slate-600">Create user</span>
-      </nav>
+      <Breadcrumb parent={{ href: "/console/users", label: "Users" }} current="Create user" />
       <PageHeader title="Create user" description="Add one user with their role and group, and send them instructions for installing the security application." />
       <CreateUserForm roles={roles.map((r) => ({ id: r.id, name: r.name }))} defaultRoleId={defaultRoleId} groups={groups.map((g) => g.name)} />
     </>

@@ -1,0 +1,12 @@
+import Link from "next/link";
+
+/** "Users / Add users": the way back up from a page below a section. */
+export function Breadcrumb({ parent, current }: { parent: { href: string; label: string }; current: string }) {
+  return (
+    <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+      <Link href={parent.href} className="text-brand-700 hover:underline">{parent.label}</Link>
+      <span aria-hidden="true" className="mx-1 text-slate-400">/</span>
+      <span className="text-slate-600">{current}</span>
+    </nav>
+  );
+}
