@@ -38,9 +38,9 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   {
     key: "group",
     header: "group",
-    description: "The name of a group to add the user to.",
+    description: "A group to add the user to, created if it does not exist; several are separated by semicolons.",
     example: "Sales",
-    aliases: ["Department"],
+    aliases: ["Groups", "Department"],
   },
   {
     key: "role",

@@ -45,7 +45,8 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
   }
 }
 
-async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+/** Reads a request body up to `maxBytes`, refusing a larger one (by what arrives, whatever Content-Length says). */
+export async function readLimited(request: Request, maxBytes: number, tooLarge = `The request body is larger than ${maxBytes} bytes.`): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -56,7 +57,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw badInput(`The request body is larger than ${maxBytes} bytes.`);
+      throw new AppError("BAD_INPUT", { userMessage: tooLarge });
     }
     chunks.push(value);
   }

@@ -29,6 +29,7 @@ CREATE TABLE "ImportRun" (
     "skipped" INTEGER NOT NULL DEFAULT 0,
     "failed" INTEGER NOT NULL DEFAULT 0,
     "invited" INTEGER NOT NULL DEFAULT 0,
+    "inviteCursor" TEXT,
     "invitedAt" TIMESTAMP(3),
     "createdById" TEXT,
     "createdByEmail" TEXT NOT NULL,
@@ -57,7 +58,6 @@ CREATE TABLE "ImportRow" (
     "excluded" BOOLEAN NOT NULL DEFAULT false,
     "outcome" "ImportOutcome",
     "outcomeReason" TEXT,
-    "userId" TEXT,
 
     CONSTRAINT "ImportRow_pkey" PRIMARY KEY ("importRunId","rowNumber")
 );

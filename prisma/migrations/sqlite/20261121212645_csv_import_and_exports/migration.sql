@@ -17,6 +17,7 @@ CREATE TABLE "ImportRun" (
     "skipped" INTEGER NOT NULL DEFAULT 0,
     "failed" INTEGER NOT NULL DEFAULT 0,
     "invited" INTEGER NOT NULL DEFAULT 0,
+    "inviteCursor" TEXT,
     "invitedAt" DATETIME,
     "createdById" TEXT,
     "createdByEmail" TEXT NOT NULL,
@@ -44,7 +45,6 @@ CREATE TABLE "ImportRow" (
     "excluded" BOOLEAN NOT NULL DEFAULT false,
     "outcome" TEXT,
     "outcomeReason" TEXT,
-    "userId" TEXT,
 
     PRIMARY KEY ("importRunId", "rowNumber"),
     CONSTRAINT "ImportRow_importRunId_fkey" FOREIGN KEY ("importRunId") REFERENCES "ImportRun" ("id") ON DELETE CASCADE ON UPDATE CASCADE

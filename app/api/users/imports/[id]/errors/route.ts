@@ -1,0 +1,17 @@
+import { getConsoleContext } from "@/lib/auth/context";
+import { errorReportLines } from "@/lib/imports/error-report";
+import { getImportRun } from "@/lib/imports/read-import";
+import { streamCsv } from "@/lib/http/csv-response";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/users/imports/<id>/errors: the rows not imported, each with its reason, as CSV to fix and import again. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const ctx = await getConsoleContext();
+  if (!ctx) return new Response("Sign in first.", { status: 401 });
+  if (!ctx.permissions.has("users.read")) return new Response("You do not have permission to do that.", { status: 403 });
+  const run = await getImportRun(ctx.db, ctx.workspace.id, (await params).id);
+  if (!run) return new Response("No such import.", { status: 404 });
+  const base = run.fileName.replace(/\.[^.]*$/, "").replace(/[^\w.-]+/g, "-").slice(0, 80) || "import";
+  return streamCsv(errorReportLines(ctx.db, run), `${base}-not-imported.csv`);
+}

@@ -1,0 +1,116 @@
+import { validateAddress } from "@/lib/email-address/validate";
+
+/** The cells of one import row, as the file (or the admin's fix) gives them. */
+export type ImportValues = {
+  email: string;
+  name: string;
+  phone: string;
+  /** Group names separated by semicolons. */
+  groups: string;
+  role: string;
+  exchangeDomain: string;
+  exchangeUsername: string;
+};
+
+export const importFields = ["email", "name", "phone", "groups", "role", "exchangeDomain", "exchangeUsername"] as const;
+export type ImportField = (typeof importFields)[number];
+
+export type RowIssue = { field: ImportField | "row"; message: string };
+
+/** The longest value each field takes; the same limits as the Create user form. */
+export const FIELD_LIMITS: Record<ImportField, number> = {
+  email: 254,
+  name: 200,
+  phone: 40,
+  groups: 1000,
+  role: 100,
+  exchangeDomain: 253,
+  exchangeUsername: 256,
+};
+const GROUP_NAME_LIMIT = 100;
+const PHONE_CHARS = /^[+\d\s().\-/]*$/;
+
+export type CheckedRow = {
+  values: ImportValues;
+  /** The address as stored (domain lower-cased, punycode), or the cell as written when it is not valid. */
+  email: string;
+  emailNormalized: string;
+  issues: RowIssue[];
+};
+
+/**
+ * Checks one row on its own: the address, lengths, phone characters, group
+ * names, the role (known to the workspace, any case) and Exchange's
+ * both-or-neither. Duplicates and existing users depend on other rows and
+ * the database, so the caller adds those.
+ */
+export function checkRow(values: ImportValues, roleNames: ReadonlySet<string>): CheckedRow {
+  const issues: RowIssue[] = [];
+  for (const field of importFields) {
+    if (values[field].length > FIELD_LIMITS[field]) {
+      issues.push({ field, message: `Too long: at most ${FIELD_LIMITS[field]} characters` });
+    }
+  }
+  let email = values.email;
+  if (!values.email) issues.push({ field: "email", message: "No email address" });
+  else if (!issues.some((i) => i.field === "email")) {
+    const check = validateAddress(values.email);
+    if (check.ok) email = check.email;
+    else issues.push({ field: "email", message: `Invalid email: ${check.reason}` });
+  }
+  if (values.phone && !PHONE_CHARS.test(values.phone)) {
+    issues.push({ field: "phone", message: "Use digits, spaces and + ( ) - . / only" });
+  }
+  if (splitGroups(values.groups).some((g) => g.length > GROUP_NAME_LIMIT)) {
+    issues.push({ field: "groups", message: `A group name has at most ${GROUP_NAME_LIMIT} characters` });
+  }
+  if (values.role && !roleNames.has(values.role.toLowerCase())) {
+    issues.push({ field: "role", message: `Unknown role "${values.role}"` });
+  }
+  if (values.exchangeDomain && !values.exchangeUsername) {
+    issues.push({ field: "exchangeUsername", message: "Exchange domain without a username" });
+  }
+  if (values.exchangeUsername && !values.exchangeDomain) {
+    issues.push({ field: "exchangeDomain", message: "Exchange username without a domain" });
+  }
+  return { values, email, emailNormalized: email.toLowerCase(), issues };
+}
+
+/** The group names in a cell: separated by semicolons, trimmed, case-insensitive duplicates dropped. */
+export function splitGroups(cell: string): string[] {
+  const seen = new Set<string>();
+  return cell
+    .split(";")
+    .map((g) => g.trim())
+    .filter((g) => {
+      const key = g.toLowerCase();
+      if (!g || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** The issue a later row with an earlier row's address gets. */
+export function duplicateIssue(firstRow: number): RowIssue {
+  return { field: "email", message: `Duplicate in the file: same address as row ${firstRow}` };
+}
+
+export const OVER_LICENSE_MESSAGE = "Over the license's user limit";
+
+/**
+ * Marks later rows repeating an earlier row's address (case-insensitively)
+ * as duplicates; `rows` must be in file order. Excluded rows and rows whose
+ * address is invalid take no part: excluding the first of two makes the
+ * second the one imported.
+ */
+export function flagDuplicates<R extends { rowNumber: number; emailNormalized: string; excluded: boolean; issues: RowIssue[] }>(rows: R[]): R[] {
+  const first = new Map<string, number>();
+  for (const row of rows) {
+    row.issues = row.issues.filter((i) => !i.message.startsWith("Duplicate in the file"));
+    if (row.excluded || row.issues.some((i) => i.field === "email")) continue;
+    const earlier = first.get(row.emailNormalized);
+    if (earlier === undefined) first.set(row.emailNormalized, row.rowNumber);
+    else row.issues.push(duplicateIssue(earlier));
+  }
+  return rows;
+}

@@ -1,0 +1,125 @@
+import { actorOf, type ConsoleContext } from "@/lib/auth/console-context";
+import { recordAudit } from "@/lib/audit/record";
+import { cellOf, inspectCsv } from "@/lib/csv/inspect";
+import type { CsvEncoding } from "@/lib/csv/decode";
+import { bulkInsert, type BulkValue } from "@/lib/db/bulk-insert";
+import type { Db, Tx } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
+import { transaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
+import { refreshLicenseFlags } from "./license-flags";
+import { checkRow, flagDuplicates, type RowIssue } from "./row";
+
+const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
+
+/**
+ * The upload step: reads the file on the server (the browser's parse is
+ * only a preview), checks every row against the file and the workspace,
+ * and stores the rows for review, all or nothing. Writes no user.
+ */
+export async function stageImport(
+  ctx: ConsoleContext,
+  input: { bytes: Uint8Array; fileName: string; encoding?: CsvEncoding },
+  opts: { now?: Date } = {},
+): Promise<{ id: string; rowCount: number }> {
+  const inspection = inspectCsv(input.bytes, input.encoding);
+  if (!inspection.ok) throw new AppError("BAD_INPUT", { userMessage: inspection.error });
+  const { csv } = inspection;
+  const ws = ctx.workspace.id;
+  const now = opts.now ?? new Date();
+  const roleNames = await workspaceRoleNames(ctx.db, ws);
+
+  const col = csv.columns.columns;
+  const rows = csv.rows.map((cells, i) => {
+    const checked = checkRow(
+      {
+        email: cellOf(cells, col.email),
+        name: cellOf(cells, col.name),
+        phone: cellOf(cells, col.phone),
+        groups: cellOf(cells, col.group),
+        role: cellOf(cells, col.role),
+        exchangeDomain: cellOf(cells, col.exchangeDomain),
+        exchangeUsername: cellOf(cells, col.exchangeUsername),
+      },
+      roleNames,
+    );
+    return { ...checked, rowNumber: csv.rowNumbers[i], excluded: false, issues: checked.issues as RowIssue[] };
+  });
+  flagDuplicates(rows);
+  const existing = await existingUserIds(ctx.db, ws, rows.map((r) => r.emailNormalized));
+
+  const id = newId();
+  const ignoredColumns = [...csv.columns.unknown, ...csv.columns.duplicates.map((h) => `${h} (repeated)`)];
+  await transaction(
+    ctx.db,
+    async (tx) => {
+      await tx.importRun.create({
+        data: {
+          id,
+          workspaceId: ws,
+          fileName: input.fileName.slice(0, 255) || "import.csv",
+          fileSize: input.bytes.length,
+          encoding: csv.encoding,
+          delimiter: DELIMITER_NAMES[csv.delimiter] ?? csv.delimiter,
+          ignoredColumns: JSON.stringify(ignoredColumns),
+          rowCount: rows.length,
+          createdById: ctx.user.id,
+          createdByEmail: ctx.user.email,
+          createdAt: now,
+        },
+      });
+      await bulkInsert(
+        tx,
+        "ImportRow",
+        rows.map((r): Record<string, BulkValue> => ({
+          importRunId: id,
+          rowNumber: r.rowNumber,
+          email: r.email,
+          emailNormalized: r.emailNormalized,
+          name: r.values.name,
+          phone: r.values.phone,
+          groups: r.values.groups,
+          role: r.values.role,
+          exchangeDomain: r.values.exchangeDomain,
+          exchangeUsername: r.values.exchangeUsername,
+          issues: JSON.stringify(r.issues),
+          overLicense: false,
+          existingUserId: existing.get(r.emailNormalized) ?? null,
+          excluded: false,
+          outcome: null,
+          outcomeReason: null,
+        })),
+      );
+      await refreshLicenseFlags(tx, ws, id, now);
+      await recordAudit(tx, actorOf(ctx), {
+        action: "users.import.upload",
+        targetType: "import",
+        targetId: id,
+        targetLabel: input.fileName,
+        details: { rows: rows.length, encoding: csv.encoding, delimiter: DELIMITER_NAMES[csv.delimiter], ignoredColumns },
+      });
+    },
+    { timeout: 120_000 },
+  );
+  return { id, rowCount: rows.length };
+}
+
+/** The workspace's role names, lower-cased, as the role column is matched. */
+export async function workspaceRoleNames(db: Db | Tx, workspaceId: string): Promise<Set<string>> {
+  const roles = await db.role.findMany({ where: { workspaceId }, select: { name: true } });
+  return new Set(roles.map((r) => r.name.toLowerCase()));
+}
+
+/** For each address (lower-cased) that belongs to a user of the workspace, that user's id. */
+export async function existingUserIds(db: Db | Tx, workspaceId: string, emails: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(emails)];
+  const found = new Map<string, string>();
+  for (let i = 0; i < unique.length; i += 1000) {
+    const users = await db.user.findMany({
+      where: { workspaceId, emailNormalized: { in: unique.slice(i, i + 1000) } },
+      select: { id: true, emailNormalized: true },
+    });
+    users.forEach((u) => found.set(u.emailNormalized, u.id));
+  }
+  return found;
+}
