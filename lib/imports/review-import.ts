@@ -48,7 +48,10 @@ export async function fixImportRow(ctx: ConsoleContext, input: FixImportRowInput
     const where = { importRunId_rowNumber: { importRunId: run.id, rowNumber: input.rowNumber } };
     const row = await tx.importRow.findUnique({ where, select: { emailNormalized: true } });
     if (!row) throw new AppError("NOT_FOUND", { userMessage: "This row is not in the import." });
-    const { importId: _id, rowNumber: _row, ...values } = input;
+    const values = {
+      email: input.email, name: input.name, phone: input.phone, groups: input.groups, role: input.role,
+      exchangeDomain: input.exchangeDomain, exchangeUsername: input.exchangeUsername,
+    };
     const checked = checkRow(values, new Set());
     await tx.importRow.update({ where, data: { ...values, email: checked.email, emailNormalized: checked.emailNormalized } });
     await recheckAddresses(tx, ctx, run.id, [...new Set([row.emailNormalized, checked.emailNormalized])]);

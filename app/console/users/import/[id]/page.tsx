@@ -1,0 +1,165 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/breadcrumb";
+import { buttonClasses } from "@/components/button";
+import { PageHeader } from "@/components/page-header";
+import { WizardStepper } from "@/components/wizard-stepper";
+import { requireConsolePage } from "@/lib/auth/context";
+import type { Db } from "@/lib/db/client";
+import { formatCount, formatDateTime, plural } from "@/lib/format";
+import { importCategories, type ImportCategory } from "@/lib/imports/categories";
+import { countCategories, getImportRun, listImportRows, newGroupNames, type ImportRunRecord } from "@/lib/imports/read-import";
+import { reviewQuerySchema } from "@/lib/imports/schema";
+import { IMPORT_STEPS } from "../steps";
+import { FinishStep } from "./finish-step";
+import { ImportProgress } from "./import-progress";
+import { ReviewControls } from "./review-controls";
+import { ReviewTable } from "./review-table";
+
+export const metadata: Metadata = { title: "Import users" };
+
+const PAGE_SIZE = 50;
+const tabLabels: Record<ImportCategory, string> = {
+  attention: "Need attention",
+  create: "Will be created",
+  existing: "Already users",
+  excluded: "Excluded",
+};
+
+export default async function ImportReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const ctx = await requireConsolePage("users.write");
+  const run = await getImportRun(ctx.db, ctx.workspace.id, (await params).id);
+  if (!run) notFound();
+  const raw = await searchParams;
+  const query = reviewQuerySchema.parse({ show: raw.show, page: raw.page });
+  const step = run.status === "REVIEW" ? 1 : run.status === "RUNNING" ? 2 : 3;
+
+  return (
+    <>
+      <Breadcrumb parent={{ href: "/console/users/import", label: "Import users" }} current={run.fileName} />
+      <PageHeader title="Import users" description={<FileFacts run={run} />} />
+      <WizardStepper steps={IMPORT_STEPS} current={step} />
+      {run.status === "REVIEW" ? <Review db={ctx.db} run={run} workspaceId={ctx.workspace.id} show={query.show} page={query.page} /> : null}
+      {run.status === "RUNNING" ? <ImportProgress processed={run.created + run.updated + run.skipped + run.failed} total={run.rowCount} /> : null}
+      {run.status === "DONE" ? <Done run={run} /> : null}
+      {run.status === "CANCELLED" ? (
+        <p role="status" className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
+          This import was cancelled{run.finishedAt ? ` on ${formatDateTime(run.finishedAt)}` : ""}; nothing was created.{" "}
+          <Link href="/console/users/import" className="text-brand-700 underline">Import a file</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function FileFacts({ run }: { run: ImportRunRecord }) {
+  const ignored = JSON.parse(run.ignoredColumns) as string[];
+  return (
+    <>
+      {run.fileName} · {plural(run.rowCount, "row")} · {run.encoding.toUpperCase()}, {run.delimiter}-separated · uploaded by {run.createdByEmail},{" "}
+      {formatDateTime(run.createdAt)}
+      {ignored.length > 0 ? <span className="block">Columns not imported: {ignored.join(", ")}</span> : null}
+    </>
+  );
+}
+
+type ReviewProps = { db: Db; run: ImportRunRecord; workspaceId: string; show?: ImportCategory; page: number };
+
+async function Review({ db, run, workspaceId, show, page }: ReviewProps) {
+  const counts = await countCategories(db, run.id);
+  const current = show ?? (counts.attention > 0 ? "attention" : "create");
+  const [rows, newGroups] = await Promise.all([
+    listImportRows(db, run.id, current, { number: page, size: PAGE_SIZE }),
+    newGroupNames(db, workspaceId, run.id),
+  ]);
+  const pages = Math.max(1, Math.ceil(counts[current] / PAGE_SIZE));
+  const href = (category: ImportCategory, p = 1) => `/console/users/import/${run.id}?show=${category}${p > 1 ? `&page=${p}` : ""}`;
+  const existingVerb = run.existingMode === "UPDATE" ? "will be updated" : "will be skipped";
+
+  return (
+    <section aria-labelledby="review-title" className="space-y-4">
+      <h2 id="review-title" className="sr-only">Review the import</h2>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Import counts">
+        <Count label="Will be created" value={counts.create} tone="good" />
+        <Count label={`Already users (${existingVerb.replace("will be ", "")})`} value={counts.existing} />
+        <Count label="Need attention" value={counts.attention} tone={counts.attention > 0 ? "bad" : undefined} />
+        <Count label="Excluded" value={counts.excluded} />
+      </dl>
+      {newGroups.length > 0 ? (
+        <p className="text-sm text-slate-700">
+          <span className="font-medium">New groups, created with the users:</span> {newGroups.join(", ")}
+        </p>
+      ) : null}
+      <ReviewControls importId={run.id} mode={run.existingMode} counts={counts} />
+
+      <nav aria-label="Rows" className="flex flex-wrap gap-1 border-b border-slate-200">
+        {importCategories.map((c) => (
+          <Link
+            key={c}
+            href={href(c)}
+            aria-current={c === current ? "page" : undefined}
+            className={`-mb-px rounded-t-md border px-3 py-2 text-sm ${
+              c === current ? "border-slate-200 border-b-white bg-white font-semibold text-ink" : "border-transparent text-slate-600 hover:text-ink"
+            }`}
+          >
+            {tabLabels[c]} ({formatCount(counts[c])})
+          </Link>
+        ))}
+      </nav>
+      <ReviewTable importId={run.id} category={current} rows={rows} existingVerb={existingVerb} />
+      {pages > 1 ? (
+        <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
+          <span>
+            Page {formatCount(page)} of {formatCount(pages)}
+          </span>
+          <span className="flex gap-2">
+            {page > 1 ? <Link className={buttonClasses("secondary")} href={href(current, page - 1)}>Previous</Link> : null}
+            {page < pages ? <Link className={buttonClasses("secondary")} href={href(current, page + 1)}>Next</Link> : null}
+          </span>
+        </nav>
+      ) : null}
+    </section>
+  );
+}
+
+function Count({ label, value, tone }: { label: string; value: number; tone?: "good" | "bad" }) {
+  const color = tone === "bad" ? "text-red-700" : tone === "good" ? "text-green-700" : "text-ink";
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
+      <dd className={`mt-1 text-2xl font-semibold ${color}`}>{formatCount(value)}</dd>
+    </div>
+  );
+}
+
+function Done({ run }: { run: ImportRunRecord }) {
+  const notImported = run.skipped + run.failed;
+  return (
+    <section aria-labelledby="done-title" className="space-y-4">
+      <h2 id="done-title" className="text-lg font-semibold text-ink">Import finished</h2>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Import results">
+        <Count label="Created" value={run.created} tone="good" />
+        <Count label="Updated" value={run.updated} />
+        <Count label="Skipped" value={run.skipped} />
+        <Count label="Failed" value={run.failed} tone={run.failed > 0 ? "bad" : undefined} />
+      </dl>
+      {notImported > 0 ? (
+        <p className="text-sm text-slate-700">
+          {plural(notImported, "row was", "rows were")} not imported.{" "}
+          <a className="text-brand-700 underline" href={`/api/users/imports/${run.id}/errors`} download>
+            Download them with the reasons (CSV)
+          </a>
+          , fix them in your spreadsheet and import that file.
+        </p>
+      ) : null}
+      <FinishStep importId={run.id} created={run.created} invited={run.invitedAt ? run.invited : null} />
+    </section>
+  );
+}

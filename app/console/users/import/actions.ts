@@ -1,0 +1,61 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { after } from "next/server";
+import { consoleAction } from "@/lib/auth/action";
+import { publicBaseUrl } from "@/lib/http/base-url";
+import { inviteImported } from "@/lib/imports/invite-imported";
+import { cancelImport, fixImportRow, setExistingMode, setRowExcluded } from "@/lib/imports/review-import";
+import { processImport, startImport } from "@/lib/imports/run-import";
+import { excludeImportRowSchema, existingModeSchema, fixImportRowSchema, importIdSchema } from "@/lib/imports/schema";
+
+const reviewPath = (id: string) => `/console/users/import/${id}`;
+
+/** Review: saves a row's fixed cells; the result says what is still wrong with it. */
+export const fixImportRowAction = consoleAction({ schema: fixImportRowSchema, permission: "users.write" }, async (ctx, input) => {
+  const result = await fixImportRow(ctx, input);
+  revalidatePath(reviewPath(input.importId));
+  return result;
+});
+
+/** Review: leaves a row out, or takes it back in. */
+export const excludeImportRowAction = consoleAction({ schema: excludeImportRowSchema, permission: "users.write" }, async (ctx, input) => {
+  await setRowExcluded(ctx, input);
+  revalidatePath(reviewPath(input.importId));
+});
+
+/** Review: skip or update the users who already exist. */
+export const setExistingModeAction = consoleAction({ schema: existingModeSchema, permission: "users.write" }, async (ctx, input) => {
+  await setExistingMode(ctx, input);
+  revalidatePath(reviewPath(input.importId));
+});
+
+/** Review: drops the import before anything is created. */
+export const cancelImportAction = consoleAction({ schema: importIdSchema, permission: "users.write" }, async (ctx, input) => {
+  await cancelImport(ctx, input);
+  revalidatePath("/console/users/import");
+});
+
+/**
+ * Create accounts: marks the import running and processes it after the
+ * response, in batches; the page polls its progress. Should this process
+ * stop, another instance's import worker resumes it once the lease lapses.
+ */
+export const startImportAction = consoleAction({ schema: importIdSchema, permission: "users.write" }, async (ctx, input) => {
+  await startImport(ctx, input);
+  after(() =>
+    processImport(ctx.db, input.importId).catch((error: unknown) => {
+      console.error(`[import ${input.importId}] stopped; the import worker resumes it when its lease lapses`, error);
+    }),
+  );
+  revalidatePath(reviewPath(input.importId));
+});
+
+/** Finish: queues the instruction email for each user the import created. */
+export const inviteImportedAction = consoleAction({ schema: importIdSchema, permission: "users.write" }, async (ctx, input) => {
+  const result = await inviteImported(ctx, input, { baseUrl: publicBaseUrl(await headers()) });
+  revalidatePath(reviewPath(input.importId));
+  revalidatePath("/console/mailbox");
+  return result;
+});

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { DataTable } from "@/components/data-table";
+import type { Db } from "@/lib/db/client";
+import { formatCount, formatDateTime } from "@/lib/format";
+import { listImportRuns } from "@/lib/imports/read-import";
+
+const statusLabels = { REVIEW: "In review", RUNNING: "Creating accounts", DONE: "Done", CANCELLED: "Cancelled" } as const;
+
+/** The workspace's recent imports: file, who, when, and what became of the rows. */
+export async function ImportHistory({ db, workspaceId }: { db: Db; workspaceId: string }) {
+  const runs = await listImportRuns(db, workspaceId);
+  return (
+    <section aria-labelledby="history-title" className="mt-10">
+      <h2 id="history-title" className="mb-3 text-lg font-semibold text-ink">Import history</h2>
+      {runs.length === 0 ? (
+        <p className="text-sm text-slate-600">No imports yet.</p>
+      ) : (
+        <DataTable
+          caption="Import history"
+          headers={["File", "Uploaded by", "When", "Status", "Rows", "Created", "Updated", "Skipped", "Failed"]}
+          rows={runs.map((run) => ({
+            key: run.id,
+            cells: [
+              <Link key="file" href={`/console/users/import/${run.id}`} className="text-brand-700 underline">
+                {run.fileName}
+              </Link>,
+              run.createdByEmail,
+              formatDateTime(run.createdAt),
+              statusLabels[run.status],
+              formatCount(run.rowCount),
+              formatCount(run.created),
+              formatCount(run.updated),
+              formatCount(run.skipped),
+              formatCount(run.failed),
+            ],
+          }))}
+        />
+      )}
+    </section>
+  );
+}
