@@ -9,6 +9,7 @@ const items = [
   { href: "/console/devices", label: "Devices", icon: "M4 5h16v10H4zM8 19h8M12 15v4" },
   { href: "/console/licenses", label: "Licenses", icon: "M7 3h10v18l-5-3-5 3z" },
   { href: "/console/mailbox", label: "Mailbox", icon: "M4 6h16v12H4zM4 7l8 6 8-6" },
+  { href: "/console/reports", label: "Reports", icon: "M6 3h8l4 4v14H6zM14 3v4h4M9 12h6M9 16h6" },
   { href: "/console/audit", label: "Audit", icon: "M9 5h10M9 12h10M9 19h10M4 5h.01M4 12h.01M4 19h.01" },
   { href: "/console/settings", label: "Settings", icon: "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8Zm0-6v3m0 14v3m10-10h-3M5 12H2" },
 ];

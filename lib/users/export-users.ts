@@ -16,36 +16,48 @@ const exportSelect = {
   memberships: { select: { group: { select: { name: true } } } },
 } satisfies Prisma.UserSelect;
 
+/** One piece of the export: CSV text and how many user rows it holds (0 for the header). */
+export type ExportBatch = { text: string; rows: number };
+
 /**
- * The users list as CSV lines, in the list's order with its search and
- * filters, read in keyset batches so memory stays flat however many users
- * there are. Starts with a UTF-8 BOM so spreadsheets read accents correctly;
- * every cell is formula-neutralised (lib/csv/escape.ts).
+ * The users list as CSV, in the list's order with its search and filters,
+ * read in keyset batches so memory stays flat however many users there are:
+ * first the header, then one piece per batch. Starts with a UTF-8 BOM so
+ * spreadsheets read accents correctly; every cell is formula-neutralised
+ * (lib/csv/escape.ts).
  */
-export async function* exportUserLines(db: Db, workspaceId: string, query: UserListQuery, batch = 1000): AsyncGenerator<string> {
-  yield `\uFEFF${csvLine(exportHeader)}`;
+export async function* exportUserBatches(db: Db, workspaceId: string, query: UserListQuery, batch = 1000): AsyncGenerator<ExportBatch> {
+  yield { text: `\uFEFF${csvLine(exportHeader)}`, rows: 0 };
   const where = userListWhere(workspaceId, query);
   const column = sortColumns[query.sort];
   let cursor: KeysetCursor | undefined;
   for (;;) {
     const rows = await fetchUsersInOrder(db, where, query, exportSelect, { take: batch, cursor });
-    yield rows
-      .map((u) =>
-        csvLine([
-          u.displayName || u.alias,
-          u.email,
-          u.phone,
-          String(u.deviceCount),
-          twoFactorLabels[u.twoFactor],
-          u.lastLoginAt ? u.lastLoginAt.toISOString() : "",
-          u.role.name,
-          u.memberships.map((m) => m.group.name).sort().join("; "),
-          u.createdAt.toISOString(),
-        ]),
-      )
-      .join("");
+    if (rows.length > 0) {
+      const text = rows
+        .map((u) =>
+          csvLine([
+            u.displayName || u.alias,
+            u.email,
+            u.phone,
+            String(u.deviceCount),
+            twoFactorLabels[u.twoFactor],
+            u.lastLoginAt ? u.lastLoginAt.toISOString() : "",
+            u.role.name,
+            u.memberships.map((m) => m.group.name).sort().join("; "),
+            u.createdAt.toISOString(),
+          ]),
+        )
+        .join("");
+      yield { text, rows: rows.length };
+    }
     if (rows.length < batch) return;
     const last = rows[rows.length - 1];
     cursor = { value: last[column.field], id: last.id };
   }
+}
+
+/** The users list as CSV text pieces (exportUserBatches without the row counts). */
+export async function* exportUserLines(db: Db, workspaceId: string, query: UserListQuery, batch = 1000): AsyncGenerator<string> {
+  for await (const piece of exportUserBatches(db, workspaceId, query, batch)) yield piece.text;
 }
