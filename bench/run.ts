@@ -1,4 +1,4 @@
-/** `npm run bench`: the users list page on 100,000 users, the Add users wizard and the outbox, on SQLite and PostgreSQL. Prints figures, not pass/fail. */
+/** `npm run bench`: the users list page on 100,000 users, the Add users wizard, the outbox, CSV export and import, on SQLite and PostgreSQL. Prints figures, not pass/fail. */
 import "./lib/production";
 import os from "node:os";
 import type { Provider } from "@/lib/db/schema-source";
@@ -7,12 +7,14 @@ import { analyze, openBenchDatabase, seedUsers } from "./lib/database";
 import { measure, table } from "./lib/stats";
 import { renderUsersPage } from "./lib/users-page";
 import { benchFinish, benchParse } from "./add-users";
+import { benchExport, benchImport } from "./import-export";
 import { benchOutbox } from "./outbox";
 
 const GOAL_MS = 50;
 const providers: Provider[] = ["sqlite", "postgresql"];
 const ms = (n: number) => n.toFixed(1);
 const count = (n: number) => n.toLocaleString("en-US");
+const mb = (n: number) => n.toFixed(0);
 
 type Result = { name: string; median: number };
 
@@ -44,6 +46,11 @@ async function benchProvider(provider: Provider): Promise<Result[]> {
     console.log(`Add users Finish, 3,000 new users + tokens + queued emails: ${ms(finish.finishMs)} ms (median of 3); the same rows through the raw driver in one transaction: ${ms(finish.rawMs)} ms; ratio ${(finish.finishMs / finish.rawMs).toFixed(1)}× (goal: under 1,000 ms and within 5×)`);
     const outbox = await benchOutbox(bench.db);
     console.log(`Outbox: ${count(outbox.messages)} messages queued in ${ms(outbox.queueMs)} ms, delivered to a loopback SMTP server in ${outbox.deliverSeconds.toFixed(2)} s: ${count(Math.round(outbox.perSecond))} messages/s (goal ≥ 200/s)`);
+    const exported = await benchExport(bench, seeded.workspaceId);
+    console.log(`Export of ${count(exported.rows)} users as CSV (${(exported.bytes / 2 ** 20).toFixed(1)} MB): ${ms(exported.ms)} ms; resident memory ${mb(exported.baseMb)} MB before, ${mb(exported.peakMb)} MB at peak (goal: under 3 s, memory flat)`);
+    const imported = await benchImport(bench);
+    const total = imported.stageMs + imported.createMs;
+    console.log(`Import of a generated ${count(imported.rows)}-row CSV (${(imported.bytes / 2 ** 20).toFixed(1)} MB), end to end: upload (server parse + checks + rows stored for review) ${ms(imported.stageMs)} ms + create ${ms(imported.createMs)} ms = ${(total / 1000).toFixed(1)} s, ${count(Math.round(imported.rows / (total / 1000)))} rows/s; resident memory ${mb(imported.baseMb)} MB before, ${mb(imported.peakMb)} MB at peak (goal: under 20 s and 500 MB)`);
     return results;
   } finally {
     await bench.close();

@@ -1,7 +1,7 @@
 import { getConsoleContext } from "@/lib/auth/context";
 import { errorReportLines } from "@/lib/imports/error-report";
 import { getImportRun } from "@/lib/imports/read-import";
-import { streamCsv } from "@/lib/http/csv-response";
+import { csvDownload } from "@/lib/http/csv-download";
 
 export const dynamic = "force-dynamic";
 
@@ -13,5 +13,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const run = await getImportRun(ctx.db, ctx.workspace.id, (await params).id);
   if (!run) return new Response("No such import.", { status: 404 });
   const base = run.fileName.replace(/\.[^.]*$/, "").replace(/[^\w.-]+/g, "-").slice(0, 80) || "import";
-  return streamCsv(errorReportLines(ctx.db, run), `${base}-not-imported.csv`);
+  return csvDownload(`${base}-not-imported.csv`, errorReportLines(ctx.db, run), "import error report");
 }
