@@ -8,6 +8,7 @@ export function getUser(db: Db, workspaceId: string, userId: string) {
       role: { select: { id: true, name: true, key: true } },
       memberships: { select: { group: { select: { id: true, name: true } } } },
       createdBy: { select: { email: true } },
+      importRun: { select: { id: true, fileName: true } },
     },
   });
 }

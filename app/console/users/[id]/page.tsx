@@ -83,7 +83,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
             <Fact term="Last login" value={user.lastLoginAt ? formatDateTime(user.lastLoginAt) : NOT_LOGGED_IN} />
             <Fact term="Groups" value={user.memberships.map((m) => m.group.name).join(", ") || "None"} />
             <Fact term="Added" value={`${formatDateTime(user.createdAt)}${user.createdBy ? ` by ${user.createdBy.email}` : ""}`} />
-            <Fact term="Source" value={sourceLabels[user.source]} />
+            <Fact term="Source" value={user.importRun ? `${sourceLabels[user.source]} (${user.importRun.fileName})` : sourceLabels[user.source]} />
           </dl>
           <div className="lg:col-span-2">
             <MessagesPanel db={ctx.db} workspaceId={ctx.workspace.id} userId={user.id} canResend={ctx.permissions.has("users.write")} />
