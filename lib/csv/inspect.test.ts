@@ -44,6 +44,12 @@ describe("inspectCsv", () => {
     expect(result.ok ? "" : result.error).toMatch(message);
   });
 
+  it("names at most eight header cells of a file without an email column, each shortened to 40 characters", () => {
+    const long = "x".repeat(100);
+    const result = inspectCsv(utf8(`${long},b,c,d,e,f,g,h,i,j\r\n1,2\r\n`));
+    expect(result).toEqual({ ok: false, error: expect.stringContaining(`first row is: ${"x".repeat(40)}…, b, c, d, e, f, g, h.`) });
+  });
+
   it("refuses a file over the byte limit before reading it", () => {
     expect(inspectCsv(new Uint8Array(MAX_IMPORT_BYTES + 1))).toEqual({ ok: false, error: TOO_LARGE_MESSAGE });
   });

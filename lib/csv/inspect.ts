@@ -30,7 +30,12 @@ export function inspectCsv(bytes: Uint8Array, encoding?: CsvEncoding, options: {
   if (parsed.header.length === 0) return { ok: false, error: "The file is empty. Add a header row and one row per user; the template shows how." };
   const columns = mapHeader(parsed.header);
   if (columns.missingEmail) {
-    const found = parsed.header.map((h) => h.trim()).filter(Boolean).slice(0, 8);
+    // Each name shortened: read in the wrong encoding, a whole file can look like one header cell.
+    const found = parsed.header
+      .map((h) => h.trim())
+      .filter(Boolean)
+      .slice(0, 8)
+      .map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h));
     return {
       ok: false,
       error: `The file has no email column. The first row must name the columns, with one called "email"${
