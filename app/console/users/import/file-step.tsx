@@ -5,10 +5,10 @@ import { useEffect, useRef, useState, type DragEvent } from "react";
 import { Button } from "@/components/button";
 import { FormAlert } from "@/components/form-alert";
 import { ProgressBar } from "@/components/progress-bar";
-import { CSV_ENCODING_LABELS, CSV_ENCODINGS, type CsvEncoding } from "@/lib/csv/decode";
+import type { CsvEncoding } from "@/lib/csv/decode";
 import { MAX_IMPORT_BYTES, TOO_LARGE_MESSAGE } from "@/lib/csv/inspect";
-import { formatCount, plural } from "@/lib/format";
-import { delimiterName, describeProblem, formatFileSize, type CsvPreview, type ParseReply, type ParseRequest } from "./csv-preview";
+import type { CsvPreview, ParseReply, ParseRequest } from "./csv-preview";
+import { FilePreview } from "./file-preview";
 import { uploadImport } from "./upload";
 
 /**
@@ -111,7 +111,10 @@ export function FileStep() {
           e.preventDefault();
           setDragging(true);
         }}
-        onDragLeave={() => setDragging(false)}
+        onDragLeave={(e) => {
+          // Leaving for one of the zone's own children is not leaving the zone.
+          if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setDragging(false);
+        }}
         onDrop={drop}
         data-testid="drop-zone"
         className={`flex flex-col items-center gap-2 rounded-lg border-2 border-dashed px-6 py-8 text-center transition-colors ${
@@ -119,7 +122,9 @@ export function FileStep() {
         }`}
       >
         <p className="text-sm text-slate-700">Drop a CSV file here, or</p>
-        <Button variant="secondary" onClick={() => input.current?.click()} disabled={uploading !== null}>Choose a file</Button>
+        <Button variant="secondary" onClick={() => input.current?.click()} disabled={uploading !== null} aria-describedby="csv-file-hint">
+          Choose a file
+        </Button>
         <input
           ref={input}
           type="file"
@@ -134,7 +139,7 @@ export function FileStep() {
             e.target.value = "";
           }}
         />
-        <p className="text-xs text-slate-500">
+        <p id="csv-file-hint" className="text-xs text-slate-500">
           Comma-, semicolon- or tab-separated; UTF-8, UTF-16, Windows-1252 or Windows-1251. Up to {MAX_IMPORT_BYTES / 1024 / 1024} MB and 200,000 users.
         </p>
       </div>
@@ -149,7 +154,8 @@ export function FileStep() {
           encoding={chosen ?? detected ?? preview?.encoding ?? "utf-8"}
           detected={detected}
           onEncoding={changeEncoding}
-          busy={reading !== null || uploading !== null}
+          reading={reading !== null}
+          locked={uploading !== null}
         />
       ) : null}
 
@@ -158,117 +164,5 @@ export function FileStep() {
         <Button onClick={() => void upload()} disabled={!ready}>{uploading !== null ? "Uploading…" : "Upload and review"}</Button>
       </div>
     </section>
-  );
-}
-
-type PreviewProps = {
-  file: File;
-  preview: CsvPreview | null;
-  encoding: CsvEncoding;
-  detected: CsvEncoding | undefined;
-  onEncoding: (encoding: CsvEncoding) => void;
-  busy: boolean;
-};
-
-/** What the file holds, as the server will read it: file, encoding (changeable), delimiter, rows, columns and the first rows. */
-function FilePreview({ file, preview, encoding, detected, onEncoding, busy }: PreviewProps) {
-  return (
-    <div className="space-y-4 rounded-lg border border-slate-200 p-4" data-testid="file-preview" aria-busy={busy || undefined}>
-      <dl className="grid grid-cols-[max-content_1fr] items-baseline gap-x-6 gap-y-2 text-sm">
-        <dt className="font-medium text-slate-700">File</dt>
-        <dd className="text-slate-800" data-testid="file-name">
-          {file.name} <span className="text-slate-500">· {formatFileSize(file.size)}</span>
-        </dd>
-        {detected ? (
-          <>
-            <dt className="font-medium text-slate-700"><label htmlFor="csv-encoding">Encoding</label></dt>
-            <dd>
-              <select
-                id="csv-encoding"
-                value={encoding}
-                onChange={(e) => onEncoding(e.target.value as CsvEncoding)}
-                aria-describedby="csv-encoding-hint"
-                className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-              >
-                {CSV_ENCODINGS.map((e) => (
-                  <option key={e} value={e}>{CSV_ENCODING_LABELS[e]}{e === detected ? " — detected" : ""}</option>
-                ))}
-              </select>
-              <p id="csv-encoding-hint" className="mt-1 text-xs text-slate-500">
-                {encoding === detected
-                  ? "Detected from the file. If names below look garbled, choose another encoding."
-                  : `The file looked like ${CSV_ENCODING_LABELS[detected]}.`}
-              </p>
-            </dd>
-          </>
-        ) : null}
-        {preview ? (
-          <>
-            <dt className="font-medium text-slate-700">Delimiter</dt>
-            <dd className="text-slate-800" data-testid="delimiter">{delimiterName(preview.delimiter)}</dd>
-            <dt className="font-medium text-slate-700">Users</dt>
-            <dd className="text-slate-800" data-testid="row-count">{plural(preview.rowCount, "user row")}</dd>
-            <dt className="font-medium text-slate-700">Columns</dt>
-            <dd>
-              <ul className="flex flex-wrap gap-1.5" aria-label="Recognised columns" data-testid="recognised-columns">
-                {preview.columns.map((c) => (
-                  <li key={c.key} className="rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-700">
-                    {c.header}
-                    {c.fileHeader.toLowerCase() !== c.header ? <span className="text-slate-500"> (“{c.fileHeader}”)</span> : null}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        ) : null}
-      </dl>
-
-      {preview && preview.ignored.length > 0 ? (
-        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="ignored-columns">
-          These columns are not imported: {preview.ignored.join(", ")}
-        </p>
-      ) : null}
-      {preview && preview.problemCount > 0 ? (
-        <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="parse-problems">
-          <p className="font-medium">Check the file: {plural(preview.problemCount, "problem")} reading it.</p>
-          <ul className="mt-1 list-inside list-disc">
-            {preview.problems.map((p, i) => (
-              <li key={i}>{describeProblem(p)}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-
-      {preview ? <SampleTable preview={preview} /> : null}
-    </div>
-  );
-}
-
-function SampleTable({ preview }: { preview: CsvPreview }) {
-  return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="preview-table">
-        <caption className="caption-top border-b border-slate-200 px-3 py-2 text-left text-xs text-slate-600">
-          {preview.sample.length === preview.rowCount ? "The file’s" : `The first ${formatCount(preview.sample.length)} of`} {plural(preview.rowCount, "row")}, as
-          they will be read
-        </caption>
-        <thead className="bg-slate-50">
-          <tr>
-            {preview.columns.map((c) => (
-              <th key={c.key} scope="col" className="px-3 py-2 text-left font-semibold whitespace-nowrap text-slate-700">{c.header}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {preview.sample.map((row, i) => (
-            <tr key={i}>
-              {row.map((cell, j) => (
-                <td key={j} title={cell} className="max-w-64 truncate px-3 py-1.5 text-slate-700">{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
