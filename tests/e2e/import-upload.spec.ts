@@ -3,7 +3,9 @@ import type { Page } from "@playwright/test";
 import { IMPORT_COLUMNS } from "@/lib/csv/columns";
 import { MAX_IMPORT_BYTES, TOO_LARGE_MESSAGE } from "@/lib/csv/inspect";
 import { parseCsvText } from "@/lib/csv/parse";
-import { expect, formAlert, test } from "./support/fixtures";
+import { createRole, createUser } from "../factories";
+import { signInElsewhere } from "./support/actions";
+import { e2eDb, expect, formAlert, test } from "./support/fixtures";
 
 // The fixture files are encoded here by hand, not with the console's decoder.
 
@@ -90,8 +92,16 @@ test("users: import — a semicolon-separated Windows-1251 file is read in a wor
   await expect(page.getByText("The file looked like Windows-1251 (Cyrillic).")).toBeVisible();
   await expect(page.getByRole("button", { name: "Upload and review" })).toBeEnabled();
 
+  // An encoding that makes nothing of the file is refused, and the admin can still go back.
+  await encoding.selectOption("utf-16le");
+  await expect(formAlert(page)).toContainText("The file has no email column.");
+  await expect(page.getByRole("button", { name: "Upload and review" })).toBeDisabled();
+  await expect(table).toHaveCount(0);
+
   await encoding.selectOption("windows-1251");
   await expect(table.locator("tbody tr td:nth-child(2)")).toHaveText(names);
+  await expect(formAlert(page)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Upload and review" })).toBeEnabled();
 });
 
 test("users: import — a UTF-16 LE tab-separated file (Excel “Unicode text”) is previewed", async ({ adminPage: page }) => {
@@ -108,10 +118,19 @@ test("users: import — a UTF-16 LE tab-separated file (Excel “Unicode text”
   await expect(page.getByRole("button", { name: "Upload and review" })).toBeEnabled();
 });
 
-test("users: import — aliases and any case are recognised; extra and repeated columns are listed as not imported", async ({ adminPage: page }) => {
+test("users: import — a dropped file's aliases and any case are recognised; extra and repeated columns are listed as not imported", async ({ adminPage: page }) => {
   await openImport(page);
   const text = "E-Mail,Full Name,Cost centre,Notes,EMAIL,Department\r\nkim@corp.example,Kim Lee,42,VIP,kim2@corp.example,Sales\r\n";
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles(csvFile("extra.csv", Buffer.from(text)));
+  // Dropped on the drop zone rather than chosen.
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], "extra.csv", { type: "text/csv" }));
+    return transfer;
+  }, text);
+  await page.getByTestId("drop-zone").dispatchEvent("dragover", { dataTransfer });
+  await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer });
+
+  await expect(page.getByTestId("file-name")).toContainText("extra.csv");
 
   await expect(page.getByTestId("delimiter")).toHaveText("comma");
   await expect(page.getByTestId("recognised-columns").getByRole("listitem")).toHaveText(["email (“E-Mail”)", "name (“Full Name”)", "group (“Department”)"]);
@@ -176,4 +195,20 @@ test("users: import — files that cannot be imported are refused with their rea
   await expect(formAlert(page)).toHaveText(TOO_LARGE_MESSAGE);
   await expect(page.getByRole("progressbar")).toHaveCount(0);
   await expect(upload).toBeDisabled();
+});
+
+test("users: import — a role without users.write sees no Import users and may not open it, but may read the template", async ({ browser, baseURL, workspace }) => {
+  const db = e2eDb();
+  const viewer = await createRole(db, workspace.workspace.id, { name: "Viewer", permissions: ["users.read"] });
+  const user = await createUser(db, workspace.workspace.id, { roleId: viewer.id, displayName: "Vic Viewer", password: "viewer password 12" });
+  const page = await signInElsewhere(browser, baseURL, user.email, user.password!);
+  await expect(page.getByRole("link", { name: "Export" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Import users" })).toHaveCount(0);
+  await page.goto("/console/users/import");
+  await expect(page).toHaveURL(/\/console\/forbidden$/);
+  const template = await page.request.get("/api/users/import/template");
+  expect(template.status()).toBe(200);
+  expect(template.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(template.headers()["cache-control"]).toBe("no-store");
+  await page.context().close();
 });
