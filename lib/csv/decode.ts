@@ -10,6 +10,15 @@ export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "
 
 export const CSV_ENCODINGS: readonly CsvEncoding[] = ["utf-8", "utf-16le", "utf-16be", "windows-1252", "windows-1251"];
 
+/** How the console names each encoding to the admin. */
+export const CSV_ENCODING_LABELS: Record<CsvEncoding, string> = {
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16 LE (Excel “Unicode text”)",
+  "utf-16be": "UTF-16 BE",
+  "windows-1252": "Windows-1252 (Western European)",
+  "windows-1251": "Windows-1251 (Cyrillic)",
+};
+
 export type DecodedCsv = { text: string; encoding: CsvEncoding };
 
 /** Decodes a CSV file's bytes, detecting the encoding unless one is given; a leading BOM is dropped. */

@@ -1,6 +1,6 @@
 import { mapHeader, type HeaderMap } from "./columns";
 import { decodeCsvBytes, type CsvEncoding } from "./decode";
-import { parseCsvText, type ParsedCsv } from "./parse";
+import { parseCsvText, type ParseProgress, type ParsedCsv } from "./parse";
 
 /** The largest import file, in bytes and in data rows; named in the refusal messages. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -17,19 +17,25 @@ export const TOO_LARGE_MESSAGE = `The file is larger than ${MAX_IMPORT_BYTES / 1
  * Reads an import file the same way in the browser (for the preview) and on
  * the server (the result that counts): decodes it, parses it, finds the
  * columns, and refuses what cannot be imported (not CSV, empty, no email
- * column, too large) with a message that says what to do.
+ * column, too large) with a message that says what to do. `onProgress`
+ * hears how far parsing has got (the browser's progress bar).
  */
-export function inspectCsv(bytes: Uint8Array, encoding?: CsvEncoding): CsvInspection {
+export function inspectCsv(bytes: Uint8Array, encoding?: CsvEncoding, options: { onProgress?: ParseProgress } = {}): CsvInspection {
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, error: TOO_LARGE_MESSAGE };
   const notText = notTextReason(bytes);
   if (notText) return { ok: false, error: notText };
   const decoded = decodeCsvBytes(bytes, encoding);
   if (decoded.text.includes("\0")) return { ok: false, error: "This is not a text file. Choose a CSV file (comma-, semicolon- or tab-separated)." };
-  const parsed = parseCsvText(decoded.text);
+  const parsed = parseCsvText(decoded.text, options.onProgress);
   if (parsed.header.length === 0) return { ok: false, error: "The file is empty. Add a header row and one row per user; the template shows how." };
   const columns = mapHeader(parsed.header);
   if (columns.missingEmail) {
-    const found = parsed.header.map((h) => h.trim()).filter(Boolean).slice(0, 8);
+    // Each name shortened: read in the wrong encoding, a whole file can look like one header cell.
+    const found = parsed.header
+      .map((h) => h.trim())
+      .filter(Boolean)
+      .slice(0, 8)
+      .map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h));
     return {
       ok: false,
       error: `The file has no email column. The first row must name the columns, with one called "email"${

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { parseCsvText } from "./parse";
+import { CSV_DELIMITERS, parseCsvText, type ParsedCsv } from "./parse";
 
 const spectrum = path.resolve(import.meta.dirname, "../../node_modules/csv-spectrum");
 const cases = readdirSync(path.join(spectrum, "csvs"))
@@ -118,5 +119,86 @@ describe("parseCsvText", () => {
     expect(parsed.errors).toHaveLength(1);
     expect(parsed.errors[0].row).toBe(3);
     expect(parsed.errors[0].message).toMatch(/quote/i);
+  });
+});
+
+/** What parseCsvText returned before it read record by record to tell its progress: one parse of the whole text. */
+function wholeTextParse(text: string): ParsedCsv {
+  const input = text.replace(/^\uFEFF/, "");
+  const delimiter = Papa.parse<string[]>(input, { delimitersToGuess: CSV_DELIMITERS, skipEmptyLines: "greedy", preview: 1 }).meta
+    .delimiter;
+  const result = Papa.parse<string[]>(input, { header: false, delimiter, skipEmptyLines: false });
+  const records = result.data
+    .map((cells, index) => ({ cells, number: index + 1 }))
+    .filter(({ cells }) => cells.some((cell) => cell.trim() !== ""));
+  const [header, ...rows] = records;
+  return {
+    header: header?.cells ?? [],
+    rows: rows.map((r) => r.cells),
+    rowNumbers: rows.map((r) => r.number),
+    delimiter,
+    errors: result.errors.map((e) => ({ row: typeof e.row === "number" ? e.row + 1 : 0, message: e.message })),
+  };
+}
+
+/** A small seeded generator (mulberry32), so a failing case can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// The pieces that make CSV hard: every delimiter and line ending, quotes in and out of place, blanks, non-ASCII.
+const pieces = ["a", "Zoë", "x@y.com", " ", ",", ";", "\t", "\r\n", "\n", "\r", '"', '""', '"q, r"', '"l1\r\nl2"', "\uFEFF", "", "  \n"];
+
+describe("parseCsvText reads record by record with the same result as one whole-text parse", () => {
+  const next = random(20261121);
+  const texts = Array.from({ length: 3000 }, () =>
+    Array.from({ length: 1 + Math.floor(next() * 40) }, () => pieces[Math.floor(next() * pieces.length)]).join(""),
+  );
+
+  it("on 3,000 generated texts, malformed ones included", () => {
+    let withErrors = 0;
+    for (const text of texts) {
+      const expected = wholeTextParse(text);
+      if (expected.errors.length) withErrors++;
+      expect(parseCsvText(text), JSON.stringify(text)).toEqual(expected);
+    }
+    // The generated texts do reach papaparse's error paths.
+    expect(withErrors).toBeGreaterThan(100);
+  });
+
+  it("on the csv-spectrum corpus", () => {
+    for (const name of cases) {
+      const text = readFileSync(path.join(spectrum, "csvs", `${name}.csv`), "utf8");
+      expect(parseCsvText(text)).toEqual(wholeTextParse(text));
+    }
+  });
+});
+
+describe("parseCsvText: progress", () => {
+  const text = ["email;name", ...Array.from({ length: 5000 }, (_, i) => `user${i}@corp.com;"Doe; Jane ${i}"`)].join("\r\n");
+
+  it("tells how far it has got, rising to 1, about a hundred times, and returns the same result", () => {
+    const seen: number[] = [];
+    const parsed = parseCsvText(text, (done) => seen.push(done));
+    expect(parsed).toEqual(parseCsvText(text));
+    expect(parsed.rows).toHaveLength(5000);
+    expect(seen.length).toBeGreaterThanOrEqual(50);
+    expect(seen.length).toBeLessThanOrEqual(102);
+    expect(seen.every((done, i) => done > 0 && done <= 1 && (i === 0 || done > seen[i - 1]))).toBe(true);
+    expect(seen.at(-1)).toBe(1);
+  });
+
+  it("ends at 1 for an empty text and a text with one record", () => {
+    for (const input of ["", "email"]) {
+      const seen: number[] = [];
+      parseCsvText(input, (done) => seen.push(done));
+      expect(seen).toEqual([1]);
+    }
   });
 });

@@ -66,6 +66,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             {ctx.permissions.has("users.write") ? (
               <>
                 <Link href="/console/users/new" className={buttonClasses("secondary")}>Create user</Link>
+                <Link href="/console/users/import" className={buttonClasses("secondary")}>Import users</Link>
                 <Link href="/console/users/add" className={buttonClasses()}>Add users</Link>
               </>
             ) : null}
