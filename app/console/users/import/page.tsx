@@ -5,13 +5,14 @@ import { WizardStepper } from "@/components/wizard-stepper";
 import { requireConsolePage } from "@/lib/auth/context";
 import { IMPORT_COLUMNS, type ImportColumn } from "@/lib/csv/columns";
 import { FileStep } from "./file-step";
+import { ImportHistory } from "./import-history";
 import { IMPORT_STEPS } from "./steps";
 
 export const metadata: Metadata = { title: "Import users" };
 
 /** Import users, first step: the template and its columns, then choosing the file. */
 export default async function ImportUsersPage() {
-  await requireConsolePage("users.write");
+  const ctx = await requireConsolePage("users.write");
   return (
     <>
       <Breadcrumb parent={{ href: "/console/users", label: "Users" }} current="Import users" />
@@ -59,6 +60,7 @@ export default async function ImportUsersPage() {
         </section>
         <FileStep />
       </div>
+      <ImportHistory db={ctx.db} workspaceId={ctx.workspace.id} />
     </>
   );
 }

@@ -28,9 +28,10 @@ export function uploadImport(file: File, encoding: CsvEncoding, onProgress: (don
 }
 
 const createdReply = z.object({ id: z.string().min(1) });
-const errorReply = z.object({ error: z.string().min(1) });
+// The console's JSON error shape (lib/http/json.ts), as the agent API uses too.
+const errorReply = z.object({ error: z.object({ message: z.string().min(1) }) });
 
-/** The route answers `{ id }` (201) or `{ error }`; anything else (a proxy's page, a crash) gets a message by status. */
+/** The route answers `{ id }` (201) or `{ error: { code, message } }`; anything else (a proxy's page, a crash) gets a message by status. */
 function readReply(status: number, body: string): UploadResult {
   let json: unknown;
   try {
@@ -41,7 +42,7 @@ function readReply(status: number, body: string): UploadResult {
   const created = createdReply.safeParse(json);
   if (status >= 200 && status < 300 && created.success) return { ok: true, id: created.data.id };
   const refused = errorReply.safeParse(json);
-  if (refused.success) return { ok: false, error: refused.data.error };
+  if (refused.success) return { ok: false, error: refused.data.error.message };
   if (status === 401) return { ok: false, error: "Your session has ended. Sign in again, then upload the file again." };
   if (status === 403) return { ok: false, error: "You do not have permission to import users." };
   if (status === 413) return { ok: false, error: TOO_LARGE_MESSAGE };
