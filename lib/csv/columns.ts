@@ -17,7 +17,7 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   {
     key: "email",
     header: "email",
-    description: "Required. The user's email address; rows with an address already in the workspace update that user.",
+    description: "Required. The user's email address. Rows for people who are already users are skipped, or update them: you choose when you review the file.",
     example: "jane.doe@example.com",
     aliases: ["E-mail", "Email address", "E-mail address", "Mail", "Mail address"],
   },

@@ -24,7 +24,7 @@ test("users: import from CSV — template, review with a fix in place, create, i
     [`existing@${domain}`, "Erin Existing", "", "", "", "", ""],
   ];
   const csv = [header, ...rows].map((r) => r.map((c) => (c.includes(",") ? `"${c}"` : c)).join(",")).join("\r\n");
-  await page.getByLabel("CSV file").setInputFiles({ name: "new-hires.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "new-hires.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Upload and review" }).click();
 
   // Review: counts first, the rows that need attention shown first with their reasons.

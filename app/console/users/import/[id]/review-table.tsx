@@ -18,6 +18,9 @@ const fieldLabels: Record<ImportField, string> = {
   exchangeUsername: "Exchange username",
 };
 
+// The table shows the Exchange domain and username as one DOMAIN\user column; the fix form has both.
+const shownFields = importFields.filter((f) => f !== "exchangeDomain" && f !== "exchangeUsername");
+
 type Props = { importId: string; category: ImportCategory; rows: ReviewRow[]; existingVerb: string };
 
 /** Review: one category's rows, each with its reasons, fixable in place or excluded. */
@@ -57,7 +60,7 @@ export function ReviewTable({ importId, category, rows, existingVerb }: Props) {
         <caption className="sr-only">Import rows</caption>
         <thead className="bg-slate-50">
           <tr>
-            {["Row", ...importFields.map((f) => fieldLabels[f]), "Status", ""].map((h, i) => (
+            {["Row", ...shownFields.map((f) => fieldLabels[f]), "Exchange account", "Status", ""].map((h, i) => (
               <th key={i} scope="col" className="px-3 py-2.5 text-left font-semibold whitespace-nowrap text-slate-700">
                 {h}
               </th>
@@ -71,12 +74,17 @@ export function ReviewTable({ importId, category, rows, existingVerb }: Props) {
               <Fragment key={row.rowNumber}>
                 <tr data-row={row.rowNumber} className="align-top">
                   <td className="px-3 py-2 text-slate-500 tabular-nums">{row.rowNumber}</td>
-                  {importFields.map((f) => (
-                    <td key={f} className={`max-w-56 px-3 py-2 break-words ${problem.has(f) ? "bg-red-50 font-medium text-red-800" : "text-slate-700"}`}>
+                  {shownFields.map((f) => (
+                    <td key={f} className={`max-w-48 px-3 py-2 break-words ${problem.has(f) ? "bg-red-50 font-medium text-red-800" : "text-slate-700"}`}>
                       {row.values[f]}
                     </td>
                   ))}
-                  <td className="px-3 py-2">
+                  <td
+                    className={`px-3 py-2 break-words ${problem.has("exchangeDomain") || problem.has("exchangeUsername") ? "bg-red-50 font-medium text-red-800" : "text-slate-700"}`}
+                  >
+                    {row.values.exchangeDomain || row.values.exchangeUsername ? `${row.values.exchangeDomain}\\${row.values.exchangeUsername}` : ""}
+                  </td>
+                  <td className="min-w-56 px-3 py-2">
                     <RowStatus row={row} category={category} existingVerb={existingVerb} />
                     {errors[row.rowNumber] ? <p role="alert" className="mt-1 text-red-700">{errors[row.rowNumber]}</p> : null}
                   </td>
@@ -99,7 +107,7 @@ export function ReviewTable({ importId, category, rows, existingVerb }: Props) {
                 </tr>
                 {editing === row.rowNumber ? (
                   <tr>
-                    <td colSpan={importFields.length + 3} className="bg-slate-50 px-3 py-3">
+                    <td colSpan={shownFields.length + 4} className="bg-slate-50 px-3 py-3">
                       <form onSubmit={save(row.rowNumber)} aria-label={`Fix row ${row.rowNumber}`} className="flex flex-wrap items-end gap-3">
                         {importFields.map((f) => (
                           <label key={f} className="flex flex-col gap-1 text-xs font-medium text-slate-700">
