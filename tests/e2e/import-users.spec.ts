@@ -36,6 +36,7 @@ test("users: import from CSV — template, review with a fix in place, create, i
   await expect(page.getByText(`New groups, created with the users: Field ${tag}`)).toBeVisible();
   await expect(page.locator('tr[data-row="4"]')).toContainText("Duplicate in the file: same address as row 2");
   await expect(page.locator('tr[data-row="5"]')).toContainText("Invalid email");
+  await expect(page.locator('tr[data-row="5"]')).toContainText(`New group “Field ${tag}” will be created`);
   await expect(page.getByRole("button", { name: /Create accounts/ })).toBeDisabled();
 
   // Fix row 5's address in place; leave the duplicate out.

@@ -113,7 +113,7 @@ async function Review({ db, run, workspaceId, show, page }: ReviewProps) {
           </Link>
         ))}
       </nav>
-      <ReviewTable importId={run.id} category={current} rows={rows} existingVerb={existingVerb} />
+      <ReviewTable importId={run.id} category={current} rows={rows} existingVerb={existingVerb} newGroups={newGroups} />
       {pages > 1 ? (
         <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
           <span>

@@ -5,7 +5,7 @@ import { Fragment, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/button";
 import type { ImportCategory } from "@/lib/imports/categories";
 import type { ReviewRow } from "@/lib/imports/read-import";
-import { OVER_LICENSE_MESSAGE, importFields, type ImportField } from "@/lib/imports/row";
+import { OVER_LICENSE_MESSAGE, importFields, splitGroups, type ImportField } from "@/lib/imports/row";
 import { excludeImportRowAction, fixImportRowAction } from "../actions";
 
 const fieldLabels: Record<ImportField, string> = {
@@ -21,10 +21,11 @@ const fieldLabels: Record<ImportField, string> = {
 // The table shows the Exchange domain and username as one DOMAIN\user column; the fix form has both.
 const shownFields = importFields.filter((f) => f !== "exchangeDomain" && f !== "exchangeUsername");
 
-type Props = { importId: string; category: ImportCategory; rows: ReviewRow[]; existingVerb: string };
+type Props = { importId: string; category: ImportCategory; rows: ReviewRow[]; existingVerb: string; newGroups: string[] };
 
 /** Review: one category's rows, each with its reasons, fixable in place or excluded. */
-export function ReviewTable({ importId, category, rows, existingVerb }: Props) {
+export function ReviewTable({ importId, category, rows, existingVerb, newGroups }: Props) {
+  const isNew = new Set(newGroups.map((g) => g.toLowerCase()));
   const router = useRouter();
   const [editing, setEditing] = useState<number | null>(null);
   const [pending, startTransition] = useTransition();
@@ -86,6 +87,15 @@ export function ReviewTable({ importId, category, rows, existingVerb }: Props) {
                   </td>
                   <td className="min-w-56 px-3 py-2">
                     <RowStatus row={row} category={category} existingVerb={existingVerb} />
+                    {category !== "excluded"
+                      ? splitGroups(row.values.groups)
+                          .filter((g) => isNew.has(g.toLowerCase()))
+                          .map((g) => (
+                            <p key={g} className="mt-1 text-xs text-slate-600">
+                              New group &ldquo;{g}&rdquo; will be created
+                            </p>
+                          ))
+                      : null}
                     {errors[row.rowNumber] ? <p role="alert" className="mt-1 text-red-700">{errors[row.rowNumber]}</p> : null}
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
