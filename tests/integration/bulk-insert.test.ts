@@ -30,10 +30,19 @@ describe.each(testProviders)("bulkInsert on %s", (provider) => {
     expect(await db.device.findUniqueOrThrow({ where: { id: device.id } })).toEqual(device);
   });
 
+  it("keeps text exactly, whatever characters it holds", async () => {
+    const { workspace } = await createWorkspace(db);
+    const awkward = ['quote " and \\ backslash', "line\nbreak\ttab", "emoji 😀 and Ёлка", "it's -- /* not */ SQL; DROP TABLE x", "\u2028\u2029", "{\"json\": [1]}"];
+    const rows = awkward.map((name, i) => ({ ...groupRow(workspace.id, i), name, description: name }));
+    await db.$transaction((tx) => bulkInsert(tx, "Group", rows));
+    const back = await db.group.findMany({ where: { workspaceId: workspace.id }, select: { id: true, name: true, description: true } });
+    expect(back.sort((a, b) => a.id.localeCompare(b.id))).toEqual(rows.map((r) => ({ id: r.id, name: r.name, description: r.description })).sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
   it("writes nothing when a later chunk fails", async () => {
     const { workspace } = await createWorkspace(db);
-    const rows = Array.from({ length: 700 }, (_, i) => groupRow(workspace.id, i));
-    rows[650] = { ...rows[650], nameNormalized: rows[3].nameNormalized }; // violates the per-workspace unique name
+    const rows = Array.from({ length: 1300 }, (_, i) => groupRow(workspace.id, i));
+    rows[1250] = { ...rows[1250], nameNormalized: rows[3].nameNormalized }; // violates the per-workspace unique name
     await expect(db.$transaction((tx) => bulkInsert(tx, "Group", rows))).rejects.toThrow();
     expect(await db.group.count({ where: { workspaceId: workspace.id } })).toBe(0);
   });
