@@ -23,12 +23,13 @@ export function sampleImportCsv(rows = IMPORT_ROWS): Uint8Array {
 }
 
 /** Samples the process's resident memory every 25 ms until stopped; returns the peak. */
-function peakMemory(): { stop: () => number } {
+function peakMemory(): { stop: () => number; peek: () => number } {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 25);
   return {
+    peek: () => Math.max(peak, process.memoryUsage().rss),
     stop: () => {
       clearInterval(timer);
       return Math.max(peak, process.memoryUsage().rss);
@@ -36,7 +37,7 @@ function peakMemory(): { stop: () => number } {
   };
 }
 
-export type ImportFigures = { rows: number; bytes: number; stageMs: number; createMs: number; created: number; peakMb: number; baseMb: number };
+export type ImportFigures = { rows: number; bytes: number; stageMs: number; createMs: number; created: number; peakMb: number; stagePeakMb: number; baseMb: number };
 
 /**
  * Upload then create, measured in a child process of its own (bench/import-child.ts),
@@ -62,6 +63,7 @@ export async function measureImport(db: Db): Promise<ImportFigures> {
   let t = performance.now();
   const { id } = await stageImport(ctx, { bytes, fileName: "bench.csv" });
   const stageMs = performance.now() - t;
+  const stagePeakMb = memory.peek() / 2 ** 20;
   t = performance.now();
   await startImport(ctx, { importId: id });
   await processImport(db, id);
@@ -69,7 +71,7 @@ export async function measureImport(db: Db): Promise<ImportFigures> {
   const peakMb = memory.stop() / 2 ** 20;
   const run = await db.importRun.findUniqueOrThrow({ where: { id } });
   if (run.status !== "DONE" || run.created !== IMPORT_ROWS) throw new Error(`import bench: expected ${IMPORT_ROWS} created, got ${run.created} (${run.status})`);
-  return { rows: IMPORT_ROWS, bytes: bytes.length, stageMs, createMs, created: run.created, peakMb, baseMb };
+  return { rows: IMPORT_ROWS, bytes: bytes.length, stageMs, createMs, created: run.created, peakMb, stagePeakMb, baseMb };
 }
 
 export type ExportFigures = { rows: number; bytes: number; ms: number; peakMb: number; baseMb: number };

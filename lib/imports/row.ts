@@ -99,12 +99,15 @@ export const OVER_LICENSE_MESSAGE = "Over the license's user limit";
 
 /**
  * Marks later rows repeating an earlier row's address (case-insensitively)
- * as duplicates; `rows` must be in file order. Excluded rows and rows whose
+ * as duplicates; `rows` must be in file order (and chunks passed in order). Excluded rows and rows whose
  * address is invalid take no part: excluding the first of two makes the
  * second the one imported.
  */
-export function flagDuplicates<R extends { rowNumber: number; emailNormalized: string; excluded: boolean; issues: RowIssue[] }>(rows: R[]): R[] {
-  const first = new Map<string, number>();
+export function flagDuplicates<R extends { rowNumber: number; emailNormalized: string; excluded: boolean; issues: RowIssue[] }>(
+  rows: R[],
+  /** The first row of each address seen so far; pass the same map for the chunks of one file, in order. */
+  first = new Map<string, number>(),
+): R[] {
   for (const row of rows) {
     row.issues = row.issues.filter((i) => !i.message.startsWith("Duplicate in the file"));
     if (row.excluded || row.issues.some((i) => i.field === "email")) continue;

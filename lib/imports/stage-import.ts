@@ -8,8 +8,9 @@ import { newId } from "@/lib/db/ids";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { refreshLicenseFlags } from "./license-flags";
-import { checkRow, flagDuplicates, type RowIssue } from "./row";
+import { checkRow, flagDuplicates } from "./row";
 
+const STAGE_CHUNK = 1000;
 const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
 
 /**
@@ -30,26 +31,9 @@ export async function stageImport(
   const roleNames = await workspaceRoleNames(ctx.db, ws);
 
   const col = csv.columns.columns;
-  const rows = csv.rows.map((cells, i) => {
-    const checked = checkRow(
-      {
-        email: cellOf(cells, col.email),
-        name: cellOf(cells, col.name),
-        phone: cellOf(cells, col.phone),
-        groups: cellOf(cells, col.group),
-        role: cellOf(cells, col.role),
-        exchangeDomain: cellOf(cells, col.exchangeDomain),
-        exchangeUsername: cellOf(cells, col.exchangeUsername),
-      },
-      roleNames,
-    );
-    return { ...checked, rowNumber: csv.rowNumbers[i], excluded: false, issues: checked.issues as RowIssue[] };
-  });
-  flagDuplicates(rows);
-  const existing = await existingUserIds(ctx.db, ws, rows.map((r) => r.emailNormalized));
-
   const id = newId();
   const ignoredColumns = [...csv.columns.unknown, ...csv.columns.duplicates.map((h) => `${h} (repeated)`)];
+  const firstOfAddress = new Map<string, number>();
   await transaction(
     ctx.db,
     async (tx) => {
@@ -62,46 +46,66 @@ export async function stageImport(
           encoding: csv.encoding,
           delimiter: DELIMITER_NAMES[csv.delimiter] ?? csv.delimiter,
           ignoredColumns: JSON.stringify(ignoredColumns),
-          rowCount: rows.length,
+          rowCount: csv.rows.length,
           createdById: ctx.user.id,
           createdByEmail: ctx.user.email,
           createdAt: now,
         },
       });
-      await bulkInsert(
-        tx,
-        "ImportRow",
-        rows.map((r): Record<string, BulkValue> => ({
-          importRunId: id,
-          rowNumber: r.rowNumber,
-          email: r.email,
-          emailNormalized: r.emailNormalized,
-          name: r.values.name,
-          phone: r.values.phone,
-          groups: r.values.groups,
-          role: r.values.role,
-          exchangeDomain: r.values.exchangeDomain,
-          exchangeUsername: r.values.exchangeUsername,
-          issues: JSON.stringify(r.issues),
-          overLicense: false,
-          existingUserId: existing.get(r.emailNormalized) ?? null,
-          excluded: false,
-          outcome: null,
-          outcomeReason: null,
-        })),
-      );
+      // Checked and stored a chunk at a time, so only one chunk's row objects are alive at once.
+      for (let start = 0; start < csv.rows.length; start += STAGE_CHUNK) {
+        const rows = csv.rows.slice(start, start + STAGE_CHUNK).map((cells, i) => {
+          const checked = checkRow(
+            {
+              email: cellOf(cells, col.email),
+              name: cellOf(cells, col.name),
+              phone: cellOf(cells, col.phone),
+              groups: cellOf(cells, col.group),
+              role: cellOf(cells, col.role),
+              exchangeDomain: cellOf(cells, col.exchangeDomain),
+              exchangeUsername: cellOf(cells, col.exchangeUsername),
+            },
+            roleNames,
+          );
+          return { ...checked, rowNumber: csv.rowNumbers[start + i], excluded: false };
+        });
+        flagDuplicates(rows, firstOfAddress);
+        const existing = await existingUserIds(tx, ws, rows.map((r) => r.emailNormalized));
+        await bulkInsert(
+          tx,
+          "ImportRow",
+          rows.map((r): Record<string, BulkValue> => ({
+            importRunId: id,
+            rowNumber: r.rowNumber,
+            email: r.email,
+            emailNormalized: r.emailNormalized,
+            name: r.values.name,
+            phone: r.values.phone,
+            groups: r.values.groups,
+            role: r.values.role,
+            exchangeDomain: r.values.exchangeDomain,
+            exchangeUsername: r.values.exchangeUsername,
+            issues: JSON.stringify(r.issues),
+            overLicense: false,
+            existingUserId: existing.get(r.emailNormalized) ?? null,
+            excluded: false,
+            outcome: null,
+            outcomeReason: null,
+          })),
+        );
+      }
       await refreshLicenseFlags(tx, ws, id, now);
       await recordAudit(tx, actorOf(ctx), {
         action: "users.import.upload",
         targetType: "import",
         targetId: id,
         targetLabel: input.fileName,
-        details: { rows: rows.length, encoding: csv.encoding, delimiter: DELIMITER_NAMES[csv.delimiter], ignoredColumns },
+        details: { rows: csv.rows.length, encoding: csv.encoding, delimiter: DELIMITER_NAMES[csv.delimiter], ignoredColumns },
       });
     },
-    { timeout: 120_000 },
+    { timeout: 300_000 },
   );
-  return { id, rowCount: rows.length };
+  return { id, rowCount: csv.rows.length };
 }
 
 /** The workspace's role names, lower-cased, as the role column is matched. */
