@@ -12,7 +12,7 @@ import { valuesOf } from "./read-import";
 import { OVER_LICENSE_MESSAGE, splitGroups, type ImportValues, type RowIssue } from "./row";
 
 /** Rows per transaction: small enough to keep locks short, large enough that per-batch queries stay cheap. */
-export const IMPORT_BATCH = 1000;
+export const IMPORT_BATCH = 2000;
 /** How long a processor holds a running import between batches before another may take it over. */
 export const IMPORT_LEASE_MS = 60_000;
 
