@@ -7,6 +7,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
+import { deleteOldImportRows } from "./delete-old-import-rows";
 import { refreshLicenseFlags } from "./license-flags";
 import { checkRow, flagDuplicates } from "./row";
 
@@ -29,6 +30,7 @@ export async function stageImport(
   const ws = ctx.workspace.id;
   const now = opts.now ?? new Date();
   const roleNames = await workspaceRoleNames(ctx.db, ws);
+  await deleteOldImportRows(ctx.db, ws, now);
 
   const col = csv.columns.columns;
   const id = newId();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { importRowsExpired } from "@/lib/imports/delete-old-import-rows";
 import { errorReportLines } from "@/lib/imports/error-report";
 import { inviteImported } from "@/lib/imports/invite-imported";
 import { countCategories, getImportRun, listImportRows, newGroupNames } from "@/lib/imports/read-import";
@@ -220,6 +221,29 @@ describe.each(testProviders)("CSV import on %s", (provider) => {
       await expect(stageImport(ctx, { bytes, fileName: "bad.csv" })).rejects.toMatchObject({ code: "BAD_INPUT", userMessage: expect.stringMatching(message) });
     }
     expect(await db.importRun.count({ where: { workspaceId: workspace.id } })).toBe(0);
+  });
+
+  it("deletes the rows of imports that ended over 30 days ago when a new file comes, keeping their history", async () => {
+    const { workspace, ctx } = await setup(db);
+    const other = await setup(db);
+    const ended = async (c: typeof ctx, daysAgo: number) => {
+      const { id } = await stageImport(c, { bytes: utf8("email\nold@x.example\nnot-an-address\n"), fileName: "old.csv" });
+      await startImport(c, { importId: id });
+      await processImport(db, id);
+      await db.importRun.update({ where: { id }, data: { finishedAt: new Date(Date.now() - daysAgo * 86_400_000) } });
+      return id;
+    };
+    const old = await ended(ctx, 31);
+    const recent = await ended(ctx, 29);
+    const othersOld = await ended(other.ctx, 31);
+    expect(importRowsExpired((await getImportRun(db, workspace.id, old))!)).toBe(true);
+    expect(importRowsExpired((await getImportRun(db, workspace.id, recent))!)).toBe(false);
+
+    await stageImport(ctx, { bytes: utf8("email\nnew@x.example\n"), fileName: "new.csv" });
+    expect(await db.importRow.count({ where: { importRunId: old } })).toBe(0);
+    expect(await db.importRow.count({ where: { importRunId: recent } })).toBe(2);
+    expect(await db.importRow.count({ where: { importRunId: othersOld } })).toBe(2);
+    expect(await getImportRun(db, workspace.id, old)).toMatchObject({ status: "DONE", created: 1, failed: 1 });
   });
 
   it("keeps imports to their workspace", async () => {

@@ -9,6 +9,7 @@ import { requireConsolePage } from "@/lib/auth/context";
 import type { Db } from "@/lib/db/client";
 import { formatCount, formatDateTime, plural } from "@/lib/format";
 import { importCategories, type ImportCategory } from "@/lib/imports/categories";
+import { IMPORT_ROWS_RETENTION_DAYS, importRowsExpired } from "@/lib/imports/delete-old-import-rows";
 import { countCategories, getImportRun, listImportRows, newGroupNames, type ImportRunRecord } from "@/lib/imports/read-import";
 import { reviewQuerySchema } from "@/lib/imports/schema";
 import { IMPORT_STEPS } from "../steps";
@@ -150,7 +151,12 @@ function Done({ run }: { run: ImportRunRecord }) {
         <Count label="Skipped" value={run.skipped} />
         <Count label="Failed" value={run.failed} tone={run.failed > 0 ? "bad" : undefined} />
       </dl>
-      {notImported > 0 ? (
+      {notImported > 0 && importRowsExpired(run) ? (
+        <p className="text-sm text-slate-700">
+          {plural(notImported, "row was", "rows were")} not imported. The rows of an import are kept for {IMPORT_ROWS_RETENTION_DAYS} days after
+          it ends, so this import&rsquo;s report of them is no longer available.
+        </p>
+      ) : notImported > 0 ? (
         <p className="text-sm text-slate-700">
           {plural(notImported, "row was", "rows were")} not imported.{" "}
           <a className="text-brand-700 underline" href={`/api/users/imports/${run.id}/errors`} download>

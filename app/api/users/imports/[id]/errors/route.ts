@@ -1,5 +1,6 @@
 import { getConsoleContext } from "@/lib/auth/context";
 import { errorReportLines } from "@/lib/imports/error-report";
+import { importRowsExpired } from "@/lib/imports/delete-old-import-rows";
 import { getImportRun } from "@/lib/imports/read-import";
 import { csvDownload } from "@/lib/http/csv-download";
 
@@ -12,6 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!ctx.permissions.has("users.read")) return new Response("You do not have permission to do that.", { status: 403 });
   const run = await getImportRun(ctx.db, ctx.workspace.id, (await params).id);
   if (!run) return new Response("No such import.", { status: 404 });
+  if (importRowsExpired(run)) return new Response("The rows of this import were deleted when it was 30 days old.", { status: 410 });
   const base = run.fileName.replace(/\.[^.]*$/, "").replace(/[^\w.-]+/g, "-").slice(0, 80) || "import";
   return csvDownload(`${base}-not-imported.csv`, errorReportLines(ctx.db, run), "import error report");
 }
