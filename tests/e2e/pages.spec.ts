@@ -4,7 +4,7 @@ import { createGroups, createLicense, createRole, createUser, createUsers } from
 import { runServerAction, signInElsewhere } from "./support/actions";
 import { e2eDb, expect, test } from "./support/fixtures";
 
-const sections = ["Users", "Groups", "Devices", "Licenses", "Audit", "Settings"] as const;
+const sections = ["Users", "Groups", "Devices", "Licenses", "Reports", "Audit", "Settings"] as const;
 
 function consoleNav(page: Page) {
   return page.getByRole("navigation", { name: "Console" });
@@ -70,6 +70,9 @@ test("pages: every console page loads with its heading and content, and the navi
     /UTC$/,
     "Active",
   ]);
+
+  await openSection(page, "Reports");
+  await expect(page.getByText("No exports yet")).toBeVisible();
 
   await openSection(page, "Audit");
   await expect(page.getByText(/^\d+ events, newest first$/)).toBeVisible();
