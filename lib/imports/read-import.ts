@@ -74,7 +74,11 @@ export function valuesOf(row: ImportValues): ImportValues {
   };
 }
 
-/** The workspace's imports, newest first, for the import history. */
-export function listImportRuns(db: Db, workspaceId: string, take = 20) {
-  return db.importRun.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
+/** A page of the workspace's imports, newest first, by offset (as the audit log), for the import history. */
+export async function listImportRuns(db: Db, workspaceId: string, page: number, size = 20) {
+  const [rows, total] = await Promise.all([
+    db.importRun.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * size, take: size }),
+    db.importRun.count({ where: { workspaceId } }),
+  ]);
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / size)) };
 }

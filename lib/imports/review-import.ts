@@ -7,7 +7,8 @@ import { refreshLicenseFlags } from "./license-flags";
 import { valuesOf } from "./read-import";
 import { checkRow, flagDuplicates, type RowIssue } from "./row";
 import type { FixImportRowInput } from "./schema";
-import { existingUserIds, workspaceRoleNames } from "./stage-import";
+import { existingUserIds } from "@/lib/users/existing-users";
+import { workspaceRoleNames } from "./stage-import";
 
 /** An import of the workspace still on its review step, read in the transaction; refuses any other. */
 async function importInReview(tx: Tx, ctx: ConsoleContext, importId: string) {

@@ -2,12 +2,13 @@ import { actorOf, type ConsoleContext } from "@/lib/auth/console-context";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { bulkInsert, type BulkValue } from "@/lib/db/bulk-insert";
+import type { ImportOutcome } from "@/lib/db/generated/postgresql/client.ts";
 import type { Db, Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { remainingUserCapacity } from "@/lib/licenses/user-capacity";
-import { aliasFromEmail, derivedUserColumns } from "@/lib/users/fields";
+import { aliasFromEmail, derivedUserColumns, newUserRow } from "@/lib/users/fields";
 import { valuesOf } from "./read-import";
 import { OVER_LICENSE_MESSAGE, splitGroups, type ImportValues, type RowIssue } from "./row";
 
@@ -15,8 +16,6 @@ import { OVER_LICENSE_MESSAGE, splitGroups, type ImportValues, type RowIssue } f
 export const IMPORT_BATCH = 2000;
 /** How long a processor holds a running import between batches before another may take it over. */
 export const IMPORT_LEASE_MS = 60_000;
-
-type Outcome = "CREATED" | "UPDATED" | "SKIPPED" | "FAILED";
 
 /**
  * "Create accounts": moves an import from review to running. Idempotent: a
@@ -80,7 +79,7 @@ export async function processImportBatch(db: Db, importId: string, opts: { batch
       }
 
       const outcomes = await applyRows(tx, { ...run, actor, now }, rows);
-      const count = (o: Outcome) => outcomes.filter((x) => x.outcome === o).length;
+      const count = (o: ImportOutcome) => outcomes.filter((x) => x.outcome === o).length;
       await storeOutcomes(tx, run.id, outcomes);
       await tx.importRun.update({
         where: { id: run.id },
@@ -99,7 +98,7 @@ export async function processImportBatch(db: Db, importId: string, opts: { batch
 }
 
 type StoredRow = ImportValues & { rowNumber: number; emailNormalized: string; issues: string; excluded: boolean };
-type RowOutcome = { rowNumber: number; outcome: Outcome; reason: string | null; existingUserId?: string };
+type RowOutcome = { rowNumber: number; outcome: ImportOutcome; reason: string | null; existingUserId?: string };
 type RunInfo = { id: string; workspaceId: string; existingMode: "SKIP" | "UPDATE"; createdById: string | null; actor: Actor; now: Date };
 
 /** Decides and writes each row of a batch; returns what happened to each. */
@@ -123,7 +122,7 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
   const losingConsole: string[] = [];
 
   for (const row of rows) {
-    const done = (outcome: Outcome, reason: string | null = null) => outcomes.push({ rowNumber: row.rowNumber, outcome, reason });
+    const done = (outcome: ImportOutcome, reason: string | null = null) => outcomes.push({ rowNumber: row.rowNumber, outcome, reason });
     if (row.excluded) { done("SKIPPED", "Excluded on the review step"); continue; }
     if (row.issues !== "[]") { done("FAILED", (JSON.parse(row.issues) as RowIssue[]).map((i) => i.message).join("; ")); continue; }
     const values = valuesOf(row);
@@ -168,16 +167,14 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
     if (capacity !== null && capacity <= 0) { done("FAILED", OVER_LICENSE_MESSAGE); continue; }
     if (capacity !== null) capacity--;
     const chosen = role ?? defaultRole;
-    const exchange = Boolean(values.exchangeDomain && values.exchangeUsername);
-    const profile = { email: row.email, alias: aliasFromEmail(row.email), displayName: values.name, phone: values.phone };
     const id = newId();
-    newUsers.push({
-      id, ...profile, ...derivedUserColumns(profile),
-      workspaceId: ws, roleId: chosen.id, status: "ACTIVE", passwordHash: null, mustChangePassword: false, totpSecret: null,
-      twoFactor: chosen.consoleAccess ? "NOT_CONFIGURED" : "NOT_AVAILABLE", lastLoginAt: null, deviceCount: 0,
-      exchangeDomain: exchange ? values.exchangeDomain : null, exchangeUsername: exchange ? values.exchangeUsername : null,
-      source: "CSV", importRunId: run.id, nextStepsHintCount: 0, createdById: run.createdById, createdAt: run.now, updatedAt: run.now,
-    });
+    newUsers.push(
+      newUserRow({
+        id, workspaceId: ws, email: row.email, alias: aliasFromEmail(row.email), displayName: values.name, phone: values.phone, role: chosen,
+        source: "CSV", importRunId: run.id, createdById: run.createdById, now: run.now,
+        exchange: values.exchangeDomain && values.exchangeUsername ? { domain: values.exchangeDomain, username: values.exchangeUsername } : null,
+      }),
+    );
     memberships.push({ userId: id, groups, current: new Set() });
     done("CREATED");
   }

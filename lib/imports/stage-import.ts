@@ -5,6 +5,7 @@ import type { CsvEncoding } from "@/lib/csv/decode";
 import { bulkInsert, type BulkValue } from "@/lib/db/bulk-insert";
 import type { Db, Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
+import { existingUserIds } from "@/lib/users/existing-users";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { deleteOldImportRows } from "./delete-old-import-rows";
@@ -114,18 +115,4 @@ export async function stageImport(
 export async function workspaceRoleNames(db: Db | Tx, workspaceId: string): Promise<Set<string>> {
   const roles = await db.role.findMany({ where: { workspaceId }, select: { name: true } });
   return new Set(roles.map((r) => r.name.toLowerCase()));
-}
-
-/** For each address (lower-cased) that belongs to a user of the workspace, that user's id. */
-export async function existingUserIds(db: Db | Tx, workspaceId: string, emails: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(emails)];
-  const found = new Map<string, string>();
-  for (let i = 0; i < unique.length; i += 1000) {
-    const users = await db.user.findMany({
-      where: { workspaceId, emailNormalized: { in: unique.slice(i, i + 1000) } },
-      select: { id: true, emailNormalized: true },
-    });
-    users.forEach((u) => found.set(u.emailNormalized, u.id));
-  }
-  return found;
 }

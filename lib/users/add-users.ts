@@ -7,7 +7,7 @@ import { transaction } from "@/lib/db/transaction";
 import { ADDRESS_LIMIT, LICENSED_ADDRESS_LIMIT, overLimitMessage } from "@/lib/email-address/limits";
 import { AppError } from "@/lib/errors";
 import type { AddUsersInput, AddUsersResult } from "./add-users-schema";
-import { derivedUserColumns } from "./fields";
+import { newUserRow } from "./fields";
 import { queueInstructions, type InstructionRecipient } from "./send-instructions";
 
 /** The "next steps" message shows on the first this-many finishes with instructions. */
@@ -20,20 +20,6 @@ export const NEXT_STEPS_HINT_TIMES = 5;
 export async function addressLimit(db: Db, workspaceId: string, now = new Date()): Promise<number> {
   const large = await db.license.count({ where: { workspaceId, revokedAt: null, expiresAt: { gt: now }, seats: { gte: 1000 } } });
   return large > 0 ? LICENSED_ADDRESS_LIMIT : ADDRESS_LIMIT;
-}
-
-/** Addresses (lower-cased) that already belong to users of the workspace. */
-export async function existingAddresses(db: Db, workspaceId: string, emails: string[]): Promise<Set<string>> {
-  const normalized = [...new Set(emails.map((e) => e.toLowerCase()))];
-  const found = new Set<string>();
-  for (let i = 0; i < normalized.length; i += 1000) {
-    const rows = await db.user.findMany({
-      where: { workspaceId, emailNormalized: { in: normalized.slice(i, i + 1000) } },
-      select: { emailNormalized: true },
-    });
-    rows.forEach((r) => found.add(r.emailNormalized));
-  }
-  return found;
 }
 
 /**
@@ -57,7 +43,7 @@ export async function addUsers(ctx: ConsoleContext, input: AddUsersInput, opts: 
     return await transaction(ctx.db, async (tx) => {
       // Claim the run key first: a concurrent double submit fails here and reads the result below.
       await tx.actionRun.create({ data: { key: input.runKey, workspaceId: ws, kind: "users.add", result: "{}" } });
-      const userRole = await tx.role.findFirstOrThrow({ where: { workspaceId: ws, key: "user" }, select: { id: true } });
+      const userRole = await tx.role.findFirstOrThrow({ where: { workspaceId: ws, key: "user" }, select: { id: true, consoleAccess: true } });
       const existing = await tx.user.findMany({
         where: { workspaceId: ws, emailNormalized: { in: rows.map((r) => r.email.toLowerCase()) } },
         select: { id: true, email: true, emailNormalized: true, displayName: true, alias: true },
@@ -69,13 +55,7 @@ export async function addUsers(ctx: ConsoleContext, input: AddUsersInput, opts: 
         if (taken.has(row.email.toLowerCase())) continue;
         const user = { id: newId(), email: row.email, alias: row.alias, displayName: row.name, phone: "" };
         created.push(user);
-        userRows.push({
-          ...user,
-          ...derivedUserColumns(user),
-          workspaceId: ws, roleId: userRole.id, status: "ACTIVE", passwordHash: null, mustChangePassword: false, totpSecret: null,
-          twoFactor: "NOT_AVAILABLE", lastLoginAt: null, deviceCount: 0, exchangeDomain: null, exchangeUsername: null, source: "CONSOLE",
-          nextStepsHintCount: 0, createdById: ctx.user.id, createdAt: now, updatedAt: now,
-        });
+        userRows.push(newUserRow({ ...user, workspaceId: ws, role: userRole, source: "CONSOLE", createdById: ctx.user.id, now }));
       }
       await bulkInsert(tx, "User", userRows);
       const emailed = input.sendInstructions ? await queueInstructions(tx, ctx, [...created, ...existing], { baseUrl: opts.baseUrl, now }) : 0;

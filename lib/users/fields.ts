@@ -25,3 +25,33 @@ export function derivedUserColumns(user: { email: string; alias: string; display
       .join(" "),
   };
 }
+
+/**
+ * Every column of a new user row for the bulk insert (which uses no database
+ * defaults), as the client would write it: no password, the 2FA state that
+ * goes with the role's console access, derived columns filled in.
+ */
+export function newUserRow(user: {
+  id: string;
+  workspaceId: string;
+  email: string;
+  alias: string;
+  displayName: string;
+  phone: string;
+  role: { id: string; consoleAccess: boolean };
+  source: "CONSOLE" | "CSV";
+  exchange?: { domain: string; username: string } | null;
+  importRunId?: string | null;
+  createdById: string | null;
+  now: Date;
+}) {
+  const profile = { email: user.email, alias: user.alias, displayName: user.displayName, phone: user.phone };
+  return {
+    id: user.id, ...profile, ...derivedUserColumns(profile),
+    workspaceId: user.workspaceId, roleId: user.role.id, status: "ACTIVE", passwordHash: null, mustChangePassword: false, totpSecret: null,
+    twoFactor: user.role.consoleAccess ? "NOT_CONFIGURED" : "NOT_AVAILABLE", lastLoginAt: null, deviceCount: 0,
+    exchangeDomain: user.exchange?.domain ?? null, exchangeUsername: user.exchange?.username ?? null,
+    source: user.source, importRunId: user.importRunId ?? null, nextStepsHintCount: 0,
+    createdById: user.createdById, createdAt: user.now, updatedAt: user.now,
+  };
+}

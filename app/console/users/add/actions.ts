@@ -6,7 +6,8 @@ import { z } from "zod";
 import { consoleAction } from "@/lib/auth/action";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { instructionEmailTemplate } from "@/lib/mail/instructions";
-import { addUsers, existingAddresses } from "@/lib/users/add-users";
+import { addUsers } from "@/lib/users/add-users";
+import { existingAddresses } from "@/lib/users/existing-users";
 import { addUsersSchema } from "@/lib/users/add-users-schema";
 
 /** Check data step: which of these addresses already belong to users here. */

@@ -1,18 +1,20 @@
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
+import { pageLinks } from "@/components/page-param";
+import { Pagination } from "@/components/pagination";
 import type { Db } from "@/lib/db/client";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { listImportRuns } from "@/lib/imports/read-import";
 
 const statusLabels = { REVIEW: "In review", RUNNING: "Creating accounts", DONE: "Done", CANCELLED: "Cancelled" } as const;
 
-/** The workspace's recent imports: file, who, when, and what became of the rows. */
-export async function ImportHistory({ db, workspaceId }: { db: Db; workspaceId: string }) {
-  const runs = await listImportRuns(db, workspaceId);
+/** The workspace's imports, newest first: file, who, when, and what became of the rows. */
+export async function ImportHistory({ db, workspaceId, page }: { db: Db; workspaceId: string; page: number }) {
+  const { rows: runs, pages } = await listImportRuns(db, workspaceId, page);
   return (
     <section aria-labelledby="history-title" className="mt-10">
       <h2 id="history-title" className="mb-3 text-lg font-semibold text-ink">Import history</h2>
-      {runs.length === 0 ? (
+      {runs.length === 0 && page === 1 ? (
         <p className="text-sm text-slate-600">No imports yet.</p>
       ) : (
         <DataTable
@@ -36,6 +38,9 @@ export async function ImportHistory({ db, workspaceId }: { db: Db; workspaceId: 
           }))}
         />
       )}
+      {pages > 1 ? (
+        <Pagination label={`Page ${formatCount(page)} of ${formatCount(pages)}`} {...pageLinks("/console/users/import", page, pages)} />
+      ) : null}
     </section>
   );
 }

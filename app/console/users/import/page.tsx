@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { PageHeader } from "@/components/page-header";
+import { pageParam } from "@/components/page-param";
 import { WizardStepper } from "@/components/wizard-stepper";
 import { requireConsolePage } from "@/lib/auth/context";
 import { IMPORT_COLUMNS, type ImportColumn } from "@/lib/csv/columns";
@@ -11,8 +12,9 @@ import { IMPORT_STEPS } from "./steps";
 export const metadata: Metadata = { title: "Import users" };
 
 /** Import users, first step: the template and its columns, then choosing the file. */
-export default async function ImportUsersPage() {
+export default async function ImportUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireConsolePage("users.write");
+  const historyPage = pageParam((await searchParams).page);
   return (
     <>
       <Breadcrumb parent={{ href: "/console/users", label: "Users" }} current="Import users" />
@@ -60,7 +62,7 @@ export default async function ImportUsersPage() {
         </section>
         <FileStep />
       </div>
-      <ImportHistory db={ctx.db} workspaceId={ctx.workspace.id} />
+      <ImportHistory db={ctx.db} workspaceId={ctx.workspace.id} page={historyPage} />
     </>
   );
 }

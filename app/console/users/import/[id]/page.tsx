@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
-import { buttonClasses } from "@/components/button";
+import { pageLinks } from "@/components/page-param";
+import { Pagination } from "@/components/pagination";
 import { PageHeader } from "@/components/page-header";
 import { WizardStepper } from "@/components/wizard-stepper";
 import { requireConsolePage } from "@/lib/auth/context";
@@ -81,7 +82,7 @@ async function Review({ db, run, workspaceId, show, page }: ReviewProps) {
     newGroupNames(db, workspaceId, run.id),
   ]);
   const pages = Math.max(1, Math.ceil(counts[current] / PAGE_SIZE));
-  const href = (category: ImportCategory, p = 1) => `/console/users/import/${run.id}?show=${category}${p > 1 ? `&page=${p}` : ""}`;
+  const href = (category: ImportCategory) => `/console/users/import/${run.id}?show=${category}`;
   const existingVerb = run.existingMode === "UPDATE" ? "will be updated" : "will be skipped";
 
   return (
@@ -116,15 +117,7 @@ async function Review({ db, run, workspaceId, show, page }: ReviewProps) {
       </nav>
       <ReviewTable importId={run.id} category={current} rows={rows} existingVerb={existingVerb} newGroups={newGroups} />
       {pages > 1 ? (
-        <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
-          <span>
-            Page {formatCount(page)} of {formatCount(pages)}
-          </span>
-          <span className="flex gap-2">
-            {page > 1 ? <Link className={buttonClasses("secondary")} href={href(current, page - 1)}>Previous</Link> : null}
-            {page < pages ? <Link className={buttonClasses("secondary")} href={href(current, page + 1)}>Next</Link> : null}
-          </span>
-        </nav>
+        <Pagination label={`Page ${formatCount(page)} of ${formatCount(pages)}`} {...pageLinks(href(current), page, pages)} />
       ) : null}
     </section>
   );

@@ -14,6 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const run = await getImportRun(ctx.db, ctx.workspace.id, (await params).id);
   if (!run) return new Response("No such import.", { status: 404 });
   if (importRowsExpired(run)) return new Response("The rows of this import were deleted when it was 30 days old.", { status: 410 });
-  const base = run.fileName.replace(/\.[^.]*$/, "").replace(/[^\w.-]+/g, "-").slice(0, 80) || "import";
+  // csvDownload makes the name safe for the header.
+  const base = run.fileName.replace(/\.[^.]*$/, "").slice(0, 80) || "import";
   return csvDownload(`${base}-not-imported.csv`, errorReportLines(ctx.db, run), "import error report");
 }
