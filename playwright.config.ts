@@ -33,7 +33,8 @@ export default defineConfig({
     { name: "console", testIgnore: /first-visit\.spec\.ts/, dependencies: ["first-visit"], use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+    // The README's own command, so the tests exercise what a newcomer runs.
+    command: "npm start",
     url: `http://localhost:${port}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,

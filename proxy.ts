@@ -1,11 +1,34 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 
-// Only redirects visitors without a session cookie; the real checks happen in
-// pages and actions (lib/auth/context.ts), which read the session row.
+/**
+ * Every page gets a Content-Security-Policy with a fresh nonce: Next.js reads
+ * it from the request's header and puts it on the scripts it renders (pages
+ * render per request; see app/layout.tsx). Console pages also send visitors
+ * without a session cookie to sign-in; the real checks happen in pages and
+ * actions (lib/auth/context.ts), which read the session row.
+ */
 export function proxy(request: NextRequest) {
-  const hasCookie = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
-  if (!hasCookie) return NextResponse.redirect(new URL("/sign-in", request.url));
-  return NextResponse.next();
+  if (request.nextUrl.pathname.startsWith("/console")) {
+    const hasCookie = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
+    if (!hasCookie) return NextResponse.redirect(new URL("/sign-in", request.url));
+  }
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
-export const config = { matcher: ["/console/:path*"] };
+export const config = {
+  // Pages only: not the API (JSON and CSV), static files, or prefetches of them.
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
+};

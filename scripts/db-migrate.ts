@@ -1,14 +1,16 @@
 /**
  * `npm run db:migrate`: applies the pending migrations to DATABASE_URL
- * (default file:./data/roster.db), as `prisma migrate deploy` would.
+ * (default file:./data/roster.db), as `prisma migrate deploy` would, and
+ * prepares the database exactly as `npm start` does (a database ahead of the
+ * code is refused; a SQLite file is switched to WAL).
  */
-import { applyMigrations } from "../lib/db/schema-engine.ts";
-import { DEFAULT_DATABASE_URL, redact } from "../lib/db/url.ts";
+import { prepareDatabase } from "../lib/db/prepare-database.ts";
+import { defaultDatabaseUrl, redact } from "../lib/db/url.ts";
 
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+  const url = process.env.DATABASE_URL?.trim() || defaultDatabaseUrl();
   const started = performance.now();
-  const applied = await applyMigrations(url);
+  const applied = await prepareDatabase(url);
   const took = `${Math.round(performance.now() - started)} ms`;
   if (!applied.length) {
     console.log(`${redact(url)} is up to date (${took}).`);

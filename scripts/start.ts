@@ -9,6 +9,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { projectRoot } from "../lib/db/schema-source";
+import { dataDir } from "../lib/db/url";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -21,11 +22,11 @@ function fail(message: string): never {
 /** AUTH_SECRET signs and encrypts session cookies; without one, a secret is made once and kept in ./data. */
 function ensureAuthSecret(): void {
   if (process.env.AUTH_SECRET) return;
-  const file = path.join(projectRoot, "data/auth-secret");
+  const file = path.resolve(projectRoot, dataDir(), "auth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-    console.log("roster: created data/auth-secret (set AUTH_SECRET to share one secret across instances)");
+    console.log(`roster: created ${path.relative(projectRoot, file)} (set AUTH_SECRET to share one secret across instances)`);
   }
   process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
 }
@@ -59,13 +60,14 @@ async function main() {
     fail(error instanceof Error ? error.message : String(error));
   }
   if (!dev) buildIfStale();
-  const next = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", port], {
+  // The server runs in a process of its own, so what start-up loaded (the migration engine) is not kept in memory.
+  const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), path.join(projectRoot, "scripts/serve.ts"), ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
     cwd: projectRoot,
-    env: { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
+    env: { ...process.env, PORT: port, NODE_ENV: dev ? "development" : "production", AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
-  next.on("exit", (code) => process.exit(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
 }
 
 void main();

@@ -1,7 +1,8 @@
 /**
  * `npm test`: type-check, lint, unit + integration tests on SQLite and
- * PostgreSQL (vitest), one production build, then end-to-end tests in
- * Chromium (Playwright). It checks first that PostgreSQL and Chromium are
+ * PostgreSQL (vitest), one production build, the README's run command on an
+ * empty data folder, then end-to-end tests in Chromium (Playwright), which
+ * start the console through `npm start` too. It checks first that PostgreSQL and Chromium are
  * there and says how to get what is missing; it never skips a stage.
  */
 import { spawnSync } from "node:child_process";
@@ -66,6 +67,7 @@ stage("type-check", bin("tsc"), ["--noEmit"]);
 stage("lint", bin("eslint"), [".", "--max-warnings=0"]);
 stage("unit and integration tests (SQLite + PostgreSQL)", bin("vitest"), ["run"]);
 stage("build", bin("next"), ["build"], { ROSTER_BUILD_SKIP_TYPECHECK: "1" });
+stage("the README's run command (npm start on an empty data folder)", process.execPath, [path.join(root, "scripts/smoke-start.mjs")]);
 
 const e2eDb = path.join(os.tmpdir(), `roster-e2e-${process.pid}-${Date.now()}.db`);
 try {

@@ -1,9 +1,8 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgClient } from "./generated/postgresql/client.ts";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { prepareSqliteFile } from "./sqlite-file.ts";
 import { parseDatabaseUrl, type DatabaseTarget } from "./url.ts";
 
 /** Secrets never leave the database unless a query asks for them by name. */
@@ -22,7 +21,7 @@ export type Db = ReturnType<typeof createPg>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 function createSqlite(file: string): Db {
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  prepareSqliteFile(file);
   const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 10_000 }), omit });
   return client as unknown as Db;
 }

@@ -1,5 +1,5 @@
-import Database from "better-sqlite3";
 import { applyMigrations, migrationStatus } from "./schema-engine";
+import { prepareSqliteFile } from "./sqlite-file";
 import { ConfigError, parseDatabaseUrl, redact } from "./url";
 
 /**
@@ -20,12 +20,7 @@ export async function prepareDatabase(raw = process.env.DATABASE_URL): Promise<s
       throw new ConfigError(`migration ${status.failed.join(", ")} failed earlier and left the database half-migrated; restore a backup or fix it by hand`);
     }
     const applied = await applyMigrations(target.url);
-    if (target.provider === "sqlite" && target.file !== ":memory:") {
-      // WAL lets readers and the writer work at once; the mode is stored in the file.
-      const db = new Database(target.file);
-      db.pragma("journal_mode = WAL");
-      db.close();
-    }
+    if (target.provider === "sqlite") prepareSqliteFile(target.file);
     return applied;
   } catch (error) {
     throw new ConfigError(describeDatabaseError(error, target.provider === "postgresql" ? redact(target.url) : target.file));

@@ -3,6 +3,16 @@ import path from "node:path";
 /** Where Roster keeps its data when DATABASE_URL is unset. */
 export const DEFAULT_DATABASE_URL = "file:./data/roster.db";
 
+/** The folder for local data (the default SQLite file, the generated auth secret): ROSTER_DATA_DIR, else ./data. */
+export function dataDir(env: Record<string, string | undefined> = process.env): string {
+  return env.ROSTER_DATA_DIR?.trim().replace(/\/+$/, "") || "./data";
+}
+
+/** The database used when DATABASE_URL is unset: roster.db in the data folder. */
+export function defaultDatabaseUrl(env: Record<string, string | undefined> = process.env): string {
+  return env.ROSTER_DATA_DIR?.trim() ? `file:${dataDir(env)}/roster.db` : DEFAULT_DATABASE_URL;
+}
+
 export type DatabaseTarget =
   | { provider: "sqlite"; url: string; file: string }
   | { provider: "postgresql"; url: string };
@@ -17,7 +27,7 @@ export class ConfigError extends Error {
  * directory), `postgres://` or `postgresql://` picks PostgreSQL.
  */
 export function parseDatabaseUrl(raw: string | undefined = process.env.DATABASE_URL): DatabaseTarget {
-  const url = (raw ?? "").trim() || DEFAULT_DATABASE_URL;
+  const url = (raw ?? "").trim() || defaultDatabaseUrl();
   if (url.startsWith("file:")) {
     const file = url.slice("file:".length).replace(/^\/\/(?=\/)/, "");
     if (!file) throw new ConfigError(`DATABASE_URL "${url}" names no SQLite file; use e.g. ${DEFAULT_DATABASE_URL}`);

@@ -1,11 +1,19 @@
+import { trustedProxyCount } from "@/lib/auth/client-address";
+
 /**
  * The console's public URL, for links in emails: ROSTER_URL when set (it
- * should be, behind a proxy), else the request's own host and protocol.
+ * should be, in production), else the request's own host. X-Forwarded-Host
+ * and X-Forwarded-Proto are believed only behind a trusted proxy
+ * (TRUSTED_PROXIES ≥ 1); without one, a client could make the console mail
+ * links to a host of its choosing.
  */
-export function publicBaseUrl(headers: Headers): string {
-  const configured = process.env.ROSTER_URL?.trim();
+export function publicBaseUrl(headers: Headers, env: Record<string, string | undefined> = process.env): string {
+  const configured = env.ROSTER_URL?.trim();
   if (configured) return configured.replace(/\/+$/, "");
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
-  const proto = headers.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto.split(",")[0].trim()}://${host.split(",")[0].trim()}`;
+  const behindProxy = trustedProxyCount(env) > 0;
+  const first = (value: string | null) => value?.split(",")[0].trim() || null;
+  const host = (behindProxy ? first(headers.get("x-forwarded-host")) : null) ?? headers.get("host") ?? "localhost:3000";
+  const local = /^(localhost|127\.|\[::1\])/.test(host);
+  const proto = (behindProxy ? first(headers.get("x-forwarded-proto")) : null) ?? (local ? "http" : "https");
+  return `${proto === "http" ? "http" : "https"}://${host}`;
 }

@@ -210,20 +210,20 @@ describe.each(testProviders)("agent API route handlers on %s", (provider) => {
 
   it("enrolls with a good body, a link in place of the token, and returns JSON", async () => {
     const { token, user } = await setup(db);
-    const res = await enrollPOST(post("/api/agent/enroll", JSON.stringify({ token: enrollmentLink("https://roster.test", token), device: { os: "windows", osVersion: "11", name: "Laptop" } }), { "x-forwarded-for": address() }));
+    const res = await enrollPOST(post("/api/agent/enroll", JSON.stringify({ token: enrollmentLink("https://roster.test", token), device: { os: "windows", osVersion: "11", name: "Laptop" } }), { "x-roster-client-address": address() }));
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const body = (await res.json()) as { deviceId: string; credential: string };
     expect(body.credential).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect((await db.device.findUniqueOrThrow({ where: { id: body.deviceId } })).userId).toBe(user.id);
 
-    const hb = await heartbeatPOST(post("/api/agent/heartbeat", JSON.stringify({ components: ["Agent", "Firewall"] }), { authorization: `Bearer ${body.credential}`, "x-forwarded-for": address() }));
+    const hb = await heartbeatPOST(post("/api/agent/heartbeat", JSON.stringify({ components: ["Agent", "Firewall"] }), { authorization: `Bearer ${body.credential}`, "x-roster-client-address": address() }));
     expect(hb.status).toBe(200);
     expect(await hb.json()).toMatchObject({ deviceId: body.deviceId });
 
     const mobile = { token, device: { os: "android", osVersion: "15" } };
-    expect((await enrollPOST(post("/api/agent/enroll", JSON.stringify(mobile), { "x-forwarded-for": address() }))).status).toBe(200);
-    const second = await enrollPOST(post("/api/agent/enroll", JSON.stringify(mobile), { "x-forwarded-for": address() }));
+    expect((await enrollPOST(post("/api/agent/enroll", JSON.stringify(mobile), { "x-roster-client-address": address() }))).status).toBe(200);
+    const second = await enrollPOST(post("/api/agent/enroll", JSON.stringify(mobile), { "x-roster-client-address": address() }));
     expect(second.status).toBe(409);
     expect(await second.json()).toEqual({ error: { code: "CONFLICT", message: enrollMessages.mobileUsed } });
   });
@@ -243,22 +243,22 @@ describe.each(testProviders)("agent API route handlers on %s", (provider) => {
       post("/api/agent/enroll", JSON.stringify({ ...good, device: { os: "beos", osVersion: "5" } })),
     ];
     for (const request of cases) {
-      request.headers.set("x-forwarded-for", address());
+      request.headers.set("x-roster-client-address", address());
       const res = await enrollPOST(request);
       expect(res.status).toBe(400);
       const body = (await res.json()) as { error: { code: string; message: string } };
       expect(body.error.code).toBe("BAD_INPUT");
       expect(body.error.message.length).toBeGreaterThan(5);
     }
-    const unknownField = await enrollPOST(post("/api/agent/enroll", JSON.stringify({ ...good, extra: 1 }), { "x-forwarded-for": address() }));
+    const unknownField = await enrollPOST(post("/api/agent/enroll", JSON.stringify({ ...good, extra: 1 }), { "x-roster-client-address": address() }));
     expect(((await unknownField.json()) as { error: { message: string } }).error.message).toContain("extra");
     expect(await db.device.count({ where: { enrollmentToken: { tokenHash: sha256(token) } } })).toBe(0);
 
-    const hbBad = await heartbeatPOST(post("/api/agent/heartbeat", JSON.stringify({ components: ["Agent", "Agent"] }), { authorization: "Bearer " + "a".repeat(43), "x-forwarded-for": address() }));
+    const hbBad = await heartbeatPOST(post("/api/agent/heartbeat", JSON.stringify({ components: ["Agent", "Agent"] }), { authorization: "Bearer " + "a".repeat(43), "x-roster-client-address": address() }));
     expect(hbBad.status).toBe(400);
-    const hbNoAuth = await heartbeatPOST(post("/api/agent/heartbeat", JSON.stringify({ components: [] }), { "x-forwarded-for": address() }));
+    const hbNoAuth = await heartbeatPOST(post("/api/agent/heartbeat", JSON.stringify({ components: [] }), { "x-roster-client-address": address() }));
     expect(hbNoAuth.status).toBe(401);
-    const hbUnknown = await heartbeatPOST(post("/api/agent/heartbeat", JSON.stringify({ components: [] }), { authorization: "Bearer " + "a".repeat(43), "x-forwarded-for": address() }));
+    const hbUnknown = await heartbeatPOST(post("/api/agent/heartbeat", JSON.stringify({ components: [] }), { authorization: "Bearer " + "a".repeat(43), "x-roster-client-address": address() }));
     expect(hbUnknown.status).toBe(401);
   });
 
@@ -266,10 +266,10 @@ describe.each(testProviders)("agent API route handlers on %s", (provider) => {
     const token = "C".repeat(22);
     const body = JSON.stringify({ token, device: { os: "windows", osVersion: "11" } });
     for (let i = 0; i < agentRateRules.enrollPerToken.limit; i++) {
-      const res = await enrollPOST(post("/api/agent/enroll", body, { "x-forwarded-for": address() }));
+      const res = await enrollPOST(post("/api/agent/enroll", body, { "x-roster-client-address": address() }));
       expect(res.status).toBe(404);
     }
-    const limited = await enrollPOST(post("/api/agent/enroll", body, { "x-forwarded-for": address() }));
+    const limited = await enrollPOST(post("/api/agent/enroll", body, { "x-roster-client-address": address() }));
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("RATE_LIMITED");
@@ -280,9 +280,9 @@ describe.each(testProviders)("agent API route handlers on %s", (provider) => {
     const from = address();
     const body = JSON.stringify({ token: "{", device: {} });
     for (let i = 0; i < agentRateRules.enrollPerAddress.limit; i++) {
-      expect((await enrollPOST(post("/api/agent/enroll", body, { "x-forwarded-for": from }))).status).toBe(400);
+      expect((await enrollPOST(post("/api/agent/enroll", body, { "x-roster-client-address": from }))).status).toBe(400);
     }
-    expect((await enrollPOST(post("/api/agent/enroll", body, { "x-forwarded-for": from }))).status).toBe(429);
+    expect((await enrollPOST(post("/api/agent/enroll", body, { "x-roster-client-address": from }))).status).toBe(429);
   });
 
   it("renders the enrollment page read-only, with the visitor's platform first", async () => {
