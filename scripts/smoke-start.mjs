@@ -2,7 +2,8 @@
  * The README's run command, as a newcomer runs it: `npm start` with nothing
  * configured, on an empty data folder (ROSTER_DATA_DIR points it at a new
  * temporary one, so the developer's ./data is left alone). Passes when the
- * first visit reaches "Create your workspace", then stops the console.
+ * first visit reaches "Create your workspace" (and a made-up X-Forwarded-For
+ * does not dodge a per-address rate limit), then stops the console.
  * `npm test` runs it after the build; `node scripts/smoke-start.mjs` alone works too.
  */
 import { spawn } from "node:child_process";
@@ -43,6 +44,25 @@ async function firstVisit() {
   if (setup.status !== 200 || !html.includes("Create your workspace")) throw new Error(`GET /setup answered ${setup.status} without "Create your workspace"`);
 }
 
+/**
+ * With no trusted proxy, the per-address limit of the agent API (60 enroll
+ * requests per 10 minutes) counts the socket's address: a made-up
+ * X-Forwarded-For on every request must not earn a fresh allowance.
+ */
+async function forgedForwardedForIsIgnored() {
+  let status = 0;
+  for (let i = 0; i < 61; i++) {
+    const res = await fetch(`http://localhost:${port}/api/agent/enroll`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${i}`, "x-roster-client-address": `203.0.113.${i}` },
+      body: "{}",
+    });
+    status = res.status;
+    await res.arrayBuffer();
+  }
+  if (status !== 429) throw new Error(`the 61st enroll request with a made-up X-Forwarded-For answered ${status}, not 429`);
+}
+
 const deadline = Date.now() + 180_000;
 let lastError = "";
 let ok = false;
@@ -56,6 +76,8 @@ while (Date.now() < deadline && !exited) {
     await new Promise((r) => setTimeout(r, 500));
   }
 }
+let limitProblem = "";
+if (ok) await forgedForwardedForIsIgnored().catch((error) => (limitProblem = error.message));
 stop();
 await new Promise((resolve) => {
   if (exited) return resolve();
@@ -79,6 +101,7 @@ rmSync(dataDir, { recursive: true, force: true });
 
 const problems = [];
 if (!ok) problems.push(exited ? `npm start exited (${exited.code ?? exited.signal}) before serving the setup page` : `the setup page did not appear within 180 s (${lastError})`);
+if (limitProblem) problems.push(limitProblem);
 if (!made.includes("roster.db")) problems.push("npm start did not create roster.db in the data folder");
 if (!made.includes("auth-secret")) problems.push("npm start did not create auth-secret in the data folder");
 else if (secretMode !== "600") problems.push(`auth-secret has mode ${secretMode}, not 600`);
@@ -87,4 +110,4 @@ if (problems.length) {
   console.error(`\nsmoke: ${problems.join("; ")}`);
   process.exit(1);
 }
-console.log(`smoke: npm start on an empty data folder served "Create your workspace" on :${port} and made ${made.join(" and ")}`);
+console.log(`smoke: npm start on an empty data folder served "Create your workspace" on :${port}, made ${made.join(" and ")}, and counted requests with made-up X-Forwarded-For against the socket's address`);
