@@ -8,10 +8,11 @@ declare module "vitest" {
   }
 }
 
-/** One migrated SQLite file and one migrated PostgreSQL database per test run, dropped at the end. */
+/** One migrated SQLite file and one migrated PostgreSQL database (ICU en-US collation) per test run, dropped at the end. */
 export default async function setup(project: TestProject) {
   const sqlite = createSqliteDatabase();
-  const postgres = await createPostgresDatabase();
+  // ICU en-US, not the server's C.UTF-8: sorting must not depend on the database's collation.
+  const postgres = await createPostgresDatabase("roster_test", { icu: true });
   // Prepared as `npm start` prepares a database (migrations, SQLite in WAL mode).
   await prepareDatabase(sqlite.url);
   await prepareDatabase(postgres.url);

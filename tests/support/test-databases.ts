@@ -14,13 +14,18 @@ export function postgresUrlFor(name: string, adminUrl = adminPostgresUrl): strin
   return url.toString();
 }
 
-/** Creates an empty PostgreSQL database with a unique name; returns its URL and a function dropping it. */
-export async function createPostgresDatabase(prefix = "roster_test") {
+/**
+ * Creates an empty PostgreSQL database with a unique name; returns its URL and
+ * a function dropping it. With `icu`, the database's default collation is ICU
+ * en-US (as managed PostgreSQL services often create them) instead of the
+ * server's default, so tests see what order-sensitive code does there.
+ */
+export async function createPostgresDatabase(prefix = "roster_test", options: { icu?: boolean } = {}) {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminPostgresUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(options.icu ? `CREATE DATABASE "${name}" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'` : `CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
