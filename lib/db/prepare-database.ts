@@ -1,4 +1,4 @@
-import { applyMigrations, migrationStatus } from "./schema-engine";
+import { applyMigrations } from "./schema-engine";
 import { prepareSqliteFile } from "./sqlite-file";
 import { ConfigError, parseDatabaseUrl, redact } from "./url";
 
@@ -10,15 +10,7 @@ import { ConfigError, parseDatabaseUrl, redact } from "./url";
 export async function prepareDatabase(raw = process.env.DATABASE_URL): Promise<string[]> {
   const target = parseDatabaseUrl(raw);
   try {
-    const status = await migrationStatus(target.url);
-    if (status.unknown.length > 0) {
-      throw new ConfigError(
-        `the database is ahead of this version of Roster: it has migrations the code does not know (${status.unknown.join(", ")}); run a newer Roster or another database`,
-      );
-    }
-    if (status.failed.length > 0) {
-      throw new ConfigError(`migration ${status.failed.join(", ")} failed earlier and left the database half-migrated; restore a backup or fix it by hand`);
-    }
+    // applyMigrations refuses, under the migration lock, a database ahead of the code or half-migrated.
     const applied = await applyMigrations(target.url);
     if (target.provider === "sqlite") prepareSqliteFile(target.file);
     return applied;

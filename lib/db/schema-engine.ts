@@ -94,7 +94,13 @@ export async function applyMigrations(url: string): Promise<string[]> {
     const status = toStatus(await diagnose(engine, migrationsList));
     if (status.unknown.length) {
       throw new MigrationError(
-        `the database has migrations this code does not know (${status.unknown.join(", ")}); run a newer version of Roster`,
+        `the database is ahead of this version of Roster: it has migrations the code does not know (${status.unknown.join(", ")}); run a newer Roster or another database`,
+      );
+    }
+    // Checked under the lock: a migration another process is applying right now is not a failed one.
+    if (status.failed.length) {
+      throw new MigrationError(
+        `migration ${status.failed.join(", ")} failed earlier and left the database half-migrated; restore a backup or fix it by hand`,
       );
     }
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });

@@ -24,8 +24,8 @@ describe.each(testProviders)("sort order on %s", (provider) => {
     const all = await db.user.findMany({ where: { workspaceId: workspace.id }, select: { sortName: true, emailNormalized: true, phone: true } });
     for (const [sort, key] of [["name", "sortName"], ["email", "emailNormalized"], ["phone", "phone"]] as const) {
       const page = await listUsers(db, workspace.id, { ...userListQuerySchema.parse({}), sort, size: 50 });
-      const listed = await db.user.findMany({ where: { id: { in: page.rows.map((r) => r.id) } }, select: { id: true, [key]: true } });
-      const byId = new Map(listed.map((u) => [u.id, (u as unknown as Record<string, string>)[key]]));
+      const listed = await db.user.findMany({ where: { id: { in: page.rows.map((r) => r.id) } }, select: { id: true, sortName: true, emailNormalized: true, phone: true } });
+      const byId = new Map(listed.map((u) => [u.id, u[key]]));
       expect(page.rows.map((r) => byId.get(r.id)), `sort by ${sort}`).toEqual(codePointOrder(all.map((u) => u[key])));
     }
   });
