@@ -9,12 +9,13 @@ export function importRowsExpired(run: { finishedAt: Date | null }, now = new Da
 }
 
 /**
- * Deletes the stored rows of the workspace's imports that ended (done or
- * cancelled) more than IMPORT_ROWS_RETENTION_DAYS before `now`. Called when
- * a new file is uploaded, so no background job is needed. Returns how many rows went.
+ * Deletes the stored rows of imports that ended (done or cancelled) more
+ * than IMPORT_ROWS_RETENTION_DAYS before `now`, of one workspace (when a new
+ * file is uploaded) or of all (the periodic clean-up, lib/maintenance).
+ * Returns how many rows went.
  */
-export async function deleteOldImportRows(db: Db, workspaceId: string, now = new Date()): Promise<number> {
+export async function deleteOldImportRows(db: Db, workspaceId: string | null, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - IMPORT_ROWS_RETENTION_DAYS * 86_400_000);
-  const { count } = await db.importRow.deleteMany({ where: { importRun: { workspaceId, finishedAt: { lt: cutoff } } } });
+  const { count } = await db.importRow.deleteMany({ where: { importRun: { ...(workspaceId ? { workspaceId } : {}), finishedAt: { lt: cutoff } } } });
   return count;
 }

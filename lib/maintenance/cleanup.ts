@@ -1,0 +1,61 @@
+import type { Db } from "@/lib/db/client";
+import { deleteOldExports } from "@/lib/exports/delete-old-exports";
+import { deleteOldImportRows } from "@/lib/imports/delete-old-import-rows";
+
+const DAY = 86_400_000;
+
+/** How long what only grows is kept; the audit log is kept for good. */
+export const retention = {
+  /** Idempotency records of one-off actions (a retried wizard Finish); a retry comes within minutes. */
+  actionRunDays: 7,
+  /** Sent and failed email, shown on the Mailbox page and a user's Messages. */
+  emailDays: 90,
+} as const;
+
+const BATCH = 2_000;
+
+/** Deletes the rows `findIds` returns, a batch at a time, so no transaction holds many locks for long. */
+async function inBatches(findIds: () => Promise<string[]>, remove: (ids: string[]) => Promise<{ count: number }>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const ids = await findIds();
+    if (ids.length === 0) return total;
+    total += (await remove(ids)).count;
+    if (ids.length < BATCH) return total;
+  }
+}
+
+export type CleanupResult = { sessions: number; rateLimits: number; actionRuns: number; emails: number; exports: number; importRows: number };
+
+/**
+ * Deletes what is past its use: ended sessions, spent rate-limit windows,
+ * old action-run records, sent or failed email older than the retention,
+ * exports and import rows past theirs. Queued email is never touched.
+ * Safe to run at any time and from any instance (each delete has its own
+ * condition); lib/maintenance/worker.ts runs it once an hour across all.
+ */
+export async function runCleanup(db: Db, now = new Date()): Promise<CleanupResult> {
+  const sessions = await inBatches(
+    async () => (await db.session.findMany({ where: { expiresAt: { lte: now } }, select: { id: true }, take: BATCH })).map((r) => r.id),
+    (ids) => db.session.deleteMany({ where: { id: { in: ids } } }),
+  );
+  const rateLimits = await inBatches(
+    async () => (await db.rateLimit.findMany({ where: { resetAt: { lte: now } }, select: { key: true }, take: BATCH })).map((r) => r.key),
+    // The window is checked again: a key counted again since it was read has a new window and stays.
+    (keys) => db.rateLimit.deleteMany({ where: { key: { in: keys }, resetAt: { lte: now } } }),
+  );
+  const actionRunCutoff = new Date(now.getTime() - retention.actionRunDays * DAY);
+  const actionRuns = await inBatches(
+    async () => (await db.actionRun.findMany({ where: { createdAt: { lt: actionRunCutoff } }, select: { key: true }, take: BATCH })).map((r) => r.key),
+    (keys) => db.actionRun.deleteMany({ where: { key: { in: keys } } }),
+  );
+  const emailCutoff = new Date(now.getTime() - retention.emailDays * DAY);
+  const doneEmail = { status: { in: ["SENT" as const, "FAILED" as const] }, createdAt: { lt: emailCutoff } };
+  const emails = await inBatches(
+    async () => (await db.emailMessage.findMany({ where: doneEmail, select: { id: true }, take: BATCH })).map((r) => r.id),
+    (ids) => db.emailMessage.deleteMany({ where: { id: { in: ids }, ...doneEmail } }),
+  );
+  const exports = await deleteOldExports(db, null, now);
+  const importRows = await deleteOldImportRows(db, null, now);
+  return { sessions, rateLimits, actionRuns, emails, exports, importRows };
+}
