@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { bulkInsert, type BulkValue } from "@/lib/db/bulk-insert";
 import { newId } from "@/lib/db/ids";
+import { scopedDb } from "@/lib/db/scoped";
 import type { ConsoleContext } from "@/lib/auth/console-context";
 import { formatPermissions, parsePermissions, type Permission } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
@@ -61,7 +62,8 @@ export async function createWorkspace(db: Db, opts: { name?: string; adminEmail?
 export async function consoleContextFor(db: Db, userId: string): Promise<ConsoleContext> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, include: { role: true, workspace: true } });
   return {
-    db,
+    // As the console hands it out: scoped to the workspace.
+    db: scopedDb(db, user.workspace.id),
     sid: "test",
     workspace: { id: user.workspace.id, name: user.workspace.name },
     user: { id: user.id, email: user.email, displayName: user.displayName, alias: user.alias },

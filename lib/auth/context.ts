@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { getDb } from "@/lib/db/client";
+import { unscopedDb } from "@/lib/db/client";
+import { scopedDb } from "@/lib/db/scoped";
 import { auth } from "./next-auth";
 import type { ConsoleContext } from "./console-context";
 import { parsePermissions, type Permission } from "./permissions";
@@ -16,11 +17,11 @@ export { actorOf, assertPermission, type ConsoleContext } from "./console-contex
 export const getConsoleContext = cache(async (): Promise<ConsoleContext | null> => {
   const session = await auth();
   if (!session?.sid) return null;
-  const db = getDb();
-  const row = await findSession(db, session.sid);
+  const row = await findSession(unscopedDb(), session.sid);
   if (!row || row.user.status !== "ACTIVE" || !row.user.role.consoleAccess) return null;
   return {
-    db,
+    // Every query through it stays in the session's workspace (lib/db/scoped.ts).
+    db: scopedDb(unscopedDb(), row.workspace.id),
     sid: session.sid,
     workspace: { id: row.workspace.id, name: row.workspace.name },
     user: { id: row.user.id, email: row.user.email, displayName: row.user.displayName, alias: row.user.alias },

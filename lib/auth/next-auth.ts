@@ -1,6 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDb } from "@/lib/db/client";
+import { unscopedDb } from "@/lib/db/client";
 import { clientAddress } from "./client-address";
 import { signInSchema } from "./schema";
 import { SESSION_MAX_AGE_SECONDS } from "./sessions";
@@ -33,7 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const outcome = await signInWithPassword(getDb(), {
+        const outcome = await signInWithPassword(unscopedDb(), {
           ...parsed.data,
           address: clientAddress(request.headers),
           userAgent: request.headers.get("user-agent") ?? "",

@@ -26,7 +26,7 @@ function createSqlite(file: string): Db {
   return client as unknown as Db;
 }
 
-/** Creates a new client for a database target; most code wants `getDb()`. */
+/** Creates a new client for a database target; most code wants `unscopedDb()`. */
 export function createDb(target: DatabaseTarget): Db {
   return target.provider === "sqlite" ? createSqlite(target.file) : createPg(target.url);
 }
@@ -34,8 +34,13 @@ export function createDb(target: DatabaseTarget): Db {
 type Cached = { url: string; db: Db; provider: DatabaseTarget["provider"] };
 const globalCache = globalThis as unknown as { __rosterDb?: Cached };
 
-/** The process's one client, for the database DATABASE_URL names. */
-export function getDb(): Db {
+/**
+ * The process's one client, for the database DATABASE_URL names, seeing every
+ * workspace. Only for what runs before or outside a workspace: sign-in,
+ * setup, the agent API, background workers. Console code gets the
+ * workspace-scoped client from its context (lib/auth/context.ts).
+ */
+export function unscopedDb(): Db {
   const target = parseDatabaseUrl();
   const cached = globalCache.__rosterDb;
   if (cached && cached.url === target.url) return cached.db;

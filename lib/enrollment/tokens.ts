@@ -1,7 +1,7 @@
 import { actorOf, type ConsoleContext } from "@/lib/auth/console-context";
 import { recordAudit } from "@/lib/audit/record";
 import type { BulkValue } from "@/lib/db/bulk-insert";
-import type { Db, Tx } from "@/lib/db/client";
+import { unscopedDb, type Db, type Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { transaction } from "@/lib/db/transaction";
 import { randomToken, sha256 } from "@/lib/crypto/tokens";
@@ -135,4 +135,9 @@ export async function listUserTokens(db: Db, workspaceId: string, userId: string
     mobileUsed: row.mobileDevicesUsed >= row.mobileDevicesAllowed,
     deviceCount: row._count.devices,
   }));
+}
+
+/** The public enrollment page's view of a link: the visitor has no workspace yet, so the token is looked up through the unscoped client. */
+export function enrollmentPageState(token: string): Promise<TokenPageState> {
+  return findTokenForPage(unscopedDb(), token);
 }

@@ -29,7 +29,7 @@ export async function recordExport(db: Db, actor: Actor, meta: ExportMeta, piece
     let rowCount = 0;
     for await (const piece of pieces) {
       if (piece.text === "") continue;
-      await db.exportChunk.create({ data: { exportId: id, seq, content: piece.text } });
+      await db.exportChunk.create({ data: { exportId: id, workspaceId, seq, content: piece.text } });
       seq++;
       rowCount += piece.rows;
       yield piece.text;

@@ -79,6 +79,7 @@ export async function stageImport(
           "ImportRow",
           rows.map((r): Record<string, BulkValue> => ({
             importRunId: id,
+            workspaceId: ws,
             rowNumber: r.rowNumber,
             email: r.email,
             emailNormalized: r.emailNormalized,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { getDb } from "@/lib/db/client";
+import { unscopedDb } from "@/lib/db/client";
 import { IMPORT_LEASE_MS, resumeStaleImports } from "./run-import";
 
 const holder = globalThis as unknown as { __rosterImportWorker?: true };
@@ -13,7 +13,7 @@ export function startImportWorker(intervalMs = IMPORT_LEASE_MS / 2): void {
   if (holder.__rosterImportWorker) return;
   holder.__rosterImportWorker = true;
   const timer = setInterval(() => {
-    resumeStaleImports(getDb()).catch((error: unknown) => {
+    resumeStaleImports(unscopedDb()).catch((error: unknown) => {
       console.error(`[imports ${randomUUID().slice(0, 8)}] resuming stopped imports failed`, error);
     });
   }, intervalMs);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { getDb, type Db } from "@/lib/db/client";
+import { unscopedDb, type Db } from "@/lib/db/client";
 import { deliverDue } from "./outbox";
 import { createTransport, describeTransport, type MailTransport } from "./transport";
 
@@ -48,7 +48,7 @@ export function startOutboxWorker(
     while (!stopped) {
       let wait = intervalMs;
       try {
-        const counts = await deliverDue(options.db ?? getDb(), transport, { batch: BATCH, workspaceId });
+        const counts = await deliverDue(options.db ?? unscopedDb(), transport, { batch: BATCH, workspaceId });
         errors = 0;
         if (counts.sent + counts.failed + counts.retried >= BATCH) wait = 0;
       } catch (error) {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { getDb } from "@/lib/db/client";
+import { unscopedDb } from "@/lib/db/client";
 import { runCleanup } from "./cleanup";
 import { claimScheduledJob, recordScheduledJobResult } from "./scheduled-job";
 
@@ -15,7 +15,7 @@ export function startMaintenanceWorker(checkEveryMs = 5 * 60 * 1000): void {
   if (holder.__rosterMaintenanceWorker) return;
   holder.__rosterMaintenanceWorker = true;
   const tick = async () => {
-    const db = getDb();
+    const db = unscopedDb();
     if (!(await claimScheduledJob(db, "cleanup", CLEANUP_EVERY_MS))) return;
     const result = await runCleanup(db);
     await recordScheduledJobResult(db, "cleanup", result);

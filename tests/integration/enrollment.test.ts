@@ -4,7 +4,7 @@ import EnrollPage from "@/app/enroll/[token]/page";
 import { POST as enrollPOST } from "@/app/api/agent/enroll/route";
 import { POST as heartbeatPOST } from "@/app/api/agent/heartbeat/route";
 import { sha256 } from "@/lib/crypto/tokens";
-import { getDb, type Db } from "@/lib/db/client";
+import { unscopedDb, type Db } from "@/lib/db/client";
 import { bulkInsert } from "@/lib/db/bulk-insert";
 import { enrollDevice, enrollMessages } from "@/lib/enrollment/enroll-device";
 import { recordHeartbeat } from "@/lib/enrollment/heartbeat";
@@ -193,7 +193,7 @@ describe.each(testProviders)("agent API route handlers on %s", (provider) => {
   beforeAll(() => {
     previousUrl = process.env.DATABASE_URL;
     process.env.DATABASE_URL = inject("databaseUrls")[provider];
-    db = getDb();
+    db = unscopedDb();
   });
   afterAll(async () => {
     await db.$disconnect();

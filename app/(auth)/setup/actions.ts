@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { clientAddress } from "@/lib/auth/client-address";
 import { signIn } from "@/lib/auth/next-auth";
 import { hitRateLimit, rateRules } from "@/lib/auth/rate-limit";
-import { getDb } from "@/lib/db/client";
+import { unscopedDb } from "@/lib/db/client";
 import { toErrorResult } from "@/lib/errors";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
 import { createWorkspaceSchema } from "@/lib/workspaces/schema";
@@ -16,7 +16,7 @@ export async function setupAction(_prev: FormState, formData: FormData): Promise
   const parsed = createWorkspaceSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
 
-  const db = getDb();
+  const db = unscopedDb();
   try {
     const limited = await hitRateLimit(db, `setup:${clientAddress(await headers())}`, rateRules.setupPerAddress);
     if (limited.limited) return { error: "Too many attempts. Try again later.", values };

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getDb } from "@/lib/db/client";
-import { hasWorkspace } from "@/lib/workspaces/create-workspace";
+import { setupIsOpen } from "@/lib/workspaces/first-visit";
 import { SetupForm } from "./setup-form";
 
 export const metadata: Metadata = { title: "Create your workspace" };
 export const dynamic = "force-dynamic";
 
 export default async function SetupPage() {
-  if ((await hasWorkspace(getDb())) && process.env.ROSTER_OPEN_SIGNUP !== "true") redirect("/sign-in");
+  if (!(await setupIsOpen())) redirect("/sign-in");
   return (
     <>
       <h1 className="text-xl font-semibold text-ink">Create your workspace</h1>

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getConsoleContext } from "@/lib/auth/context";
-import { getDb } from "@/lib/db/client";
-import { hasWorkspace } from "@/lib/workspaces/create-workspace";
+import { anyWorkspaceExists } from "@/lib/workspaces/first-visit";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage() {
-  if (!(await hasWorkspace(getDb()))) redirect("/setup");
+  if (!(await anyWorkspaceExists())) redirect("/setup");
   if (await getConsoleContext()) redirect("/console/users");
   return (
     <>

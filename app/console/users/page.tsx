@@ -5,7 +5,6 @@ import { EmptyState, PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { requireConsolePage } from "@/lib/auth/context";
 import { formatCount, plural } from "@/lib/format";
-import { getDb } from "@/lib/db/client";
 import { listRoles } from "@/lib/users/get-user";
 import { toUserListRow, twoFactorLabels } from "@/lib/users/labels";
 import { listUsers } from "@/lib/users/list-users";
@@ -43,8 +42,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const ctx = await requireConsolePage("users.read");
   const raw = await searchParams;
   const query = userListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const db = getDb();
-  const [page, roles] = await Promise.all([listUsers(db, ctx.workspace.id, query), listRoles(db, ctx.workspace.id)]);
+  const [page, roles] = await Promise.all([listUsers(ctx.db, ctx.workspace.id, query), listRoles(ctx.db, ctx.workspace.id)]);
 
   const rows = page.rows.map(toUserListRow);
   const sortLinks: SortLink[] = columns.map((c) => {

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getDb } from "@/lib/db/client";
 import { detectPlatform, platformCatalog } from "@/lib/enrollment/platform";
-import { findTokenForPage } from "@/lib/enrollment/tokens";
+import { enrollmentPageState } from "@/lib/enrollment/tokens";
 import { LinkProblem } from "./link-problem";
 import { PlatformInstructions } from "./platform-instructions";
 
@@ -15,7 +14,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZon
 /** The end user's page behind the emailed link: per-platform downloads and steps, the visitor's platform first. */
 export default async function EnrollPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const state = await findTokenForPage(getDb(), token);
+  const state = await enrollmentPageState(token);
   if (state.status !== "valid") return <LinkProblem status={state.status} />;
 
   const detected = detectPlatform((await headers()).get("user-agent"));

@@ -1,2 +1,0 @@
-import "server-only";
-export { getDb, type Db, type Tx } from "./client";
