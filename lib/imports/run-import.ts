@@ -7,7 +7,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { remainingUserCapacity } from "@/lib/licenses/user-capacity";
+import { lockUserSeats } from "@/lib/licenses/user-capacity";
 import { aliasFromEmail, derivedUserColumns, newUserRow } from "@/lib/users/fields";
 import { valuesOf } from "./read-import";
 import { OVER_LICENSE_MESSAGE, splitGroups, type ImportValues, type RowIssue } from "./row";
@@ -104,6 +104,9 @@ type RunInfo = { id: string; workspaceId: string; existingMode: "SKIP" | "UPDATE
 /** Decides and writes each row of a batch; returns what happened to each. */
 async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOutcome[]> {
   const ws = run.workspaceId;
+  // The seat rule's lock first: a wizard or Create user racing this batch counts after it, and it after them.
+  const seats = await lockUserSeats(tx, ws, run.now);
+  let capacity = seats ? seats.remaining : null;
   const roles = await tx.role.findMany({ where: { workspaceId: ws }, select: { id: true, name: true, key: true, consoleAccess: true } });
   const roleByName = new Map(roles.map((r) => [r.name.toLowerCase(), r]));
   const defaultRole = roles.find((r) => r.key === "user") ?? roles[0];
@@ -113,7 +116,6 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
     include: { role: { select: { key: true, consoleAccess: true } }, memberships: { select: { groupId: true } } },
   });
   const existingByEmail = new Map(existing.map((u) => [u.emailNormalized, u]));
-  let capacity = await remainingUserCapacity(tx, ws, run.now);
 
   const outcomes: RowOutcome[] = [];
   const newUsers: Record<string, BulkValue>[] = [];
