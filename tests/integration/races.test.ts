@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { createDb } from "@/lib/db/client";
+import { consumeRateLimits } from "@/lib/enrollment/rate-limits";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { parseDatabaseUrl } from "@/lib/db/url";
 import { getImportRun } from "@/lib/imports/read-import";
@@ -166,5 +168,19 @@ describe.each(testProviders)("import start against cancel on %s", (provider) => 
     }
     // Both outcomes occur over the rounds on a multi-connection engine; either is correct.
     expect(outcomes.size).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe.each(testProviders)("rate limits under concurrency on %s", (provider) => {
+  const db = testDb(provider);
+
+  it("of 30 parallel attempts against a limit of 20, exactly 20 pass: each is counted before it is decided", async () => {
+    const key = `race:${randomUUID()}`;
+    const rule = { limit: 20, windowSeconds: 600 };
+    const results = await settle(Array.from({ length: 30 }, () => consumeRateLimits(db, [{ key, rule }])));
+    expect(fulfilled(results)).toHaveLength(20);
+    for (const r of rejected(results)) expect(r.reason).toMatchObject({ code: "RATE_LIMITED" });
+    const counts = (await Promise.all(Array.from({ length: 5 }, () => hitRateLimit(db, key, rule)))).map((s) => s.count).sort((a, b) => a - b);
+    expect(counts).toEqual([31, 32, 33, 34, 35]);
   });
 });
