@@ -52,7 +52,7 @@ export async function createWorkspace(db: Db, opts: { name?: string; adminEmail?
     displayName: opts.adminName ?? "Alex Admin",
     email: opts.adminEmail ?? `admin-${tag}@acme.test`,
     password,
-  });
+  }, { openSignup: true }); // tests (and the demo) make many workspaces in one database
   const roles = await db.role.findMany({ where: { workspaceId: workspace.id } });
   const roleId = (key: string) => roles.find((r) => r.key === key)!.id;
   return { workspace, admin: { ...admin, password }, roles: { admin: roleId("admin"), user: roleId("user") } };

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { unscopedDb } from "@/lib/db/client";
 import { clientAddress } from "./client-address";
+import { cookieFromHeader, DEVICE_COOKIE } from "./device-cookie";
 import { signInSchema } from "./schema";
 import { SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { signInWithPassword } from "./sign-in";
@@ -37,6 +38,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           ...parsed.data,
           address: clientAddress(request.headers),
           userAgent: request.headers.get("user-agent") ?? "",
+          // Server-side signIn() passes the browser's request headers through, cookies included.
+          deviceCookie: cookieFromHeader(request.headers.get("cookie"), DEVICE_COOKIE),
         });
         if (outcome.ok) return { id: outcome.userId, sid: outcome.sid };
         if (outcome.reason === "rate_limited") throw new RateLimitedSignIn();

@@ -4,24 +4,24 @@ export type RateRule = { limit: number; windowSeconds: number };
 
 /** Limits in force, by what they protect. */
 export const rateRules = {
+  /** Failed sign-ins for an email from browsers that have not signed in to it before (the "untrusted" bucket). */
   signInPerEmail: { limit: 5, windowSeconds: 15 * 60 },
+  /** Failed sign-ins from one browser holding a valid device cookie for the email. */
+  signInPerDevice: { limit: 5, windowSeconds: 15 * 60 },
   signInPerAddress: { limit: 30, windowSeconds: 15 * 60 },
   setupPerAddress: { limit: 10, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateRule>;
 
-export type RateState = { limited: boolean; retryAfterSeconds: number };
+export type RateState = { limited: boolean; count: number; retryAfterSeconds: number };
 
 /**
+ * Counts one event against the key, then says whether this event is past
+ * the limit: the limit-th event still passes, the next is refused. Counting
+ * comes first, atomically (one upsert), so N parallel requests get counts
+ * 1..N and never all pass a check made before any of them was counted.
  * Fixed-window counters kept in the database, so every console instance
- * behind a load balancer shares them. `peek` reads, `hit` counts one event.
+ * behind a load balancer shares them.
  */
-export async function peekRateLimit(db: Db, key: string, rule: RateRule, now = new Date()): Promise<RateState> {
-  const row = await db.rateLimit.findUnique({ where: { key } });
-  if (!row || row.resetAt <= now) return { limited: false, retryAfterSeconds: 0 };
-  return stateOf(row.count, row.resetAt, rule, now);
-}
-
-/** Counts one event against the key and says whether the limit is now exceeded. */
 export async function hitRateLimit(db: Db, key: string, rule: RateRule, now = new Date()): Promise<RateState> {
   const resetAt = new Date(now.getTime() + rule.windowSeconds * 1000);
   // Start a new window when the old one has run out, then count atomically.
@@ -31,15 +31,16 @@ export async function hitRateLimit(db: Db, key: string, rule: RateRule, now = ne
     create: { key, count: 1, resetAt },
     update: { count: { increment: 1 } },
   });
-  return stateOf(row.count, row.resetAt, rule, now);
+  const limited = row.count > rule.limit;
+  return { limited, count: row.count, retryAfterSeconds: limited ? Math.max(1, Math.ceil((row.resetAt.getTime() - now.getTime()) / 1000)) : 0 };
+}
+
+/** Takes back one counted event that turned out not to be a failure (e.g. a successful sign-in). */
+export async function refundRateLimit(db: Db, key: string): Promise<void> {
+  await db.rateLimit.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 
 /** Forgets a key's events, e.g. after a successful sign-in. */
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
   await db.rateLimit.deleteMany({ where: { key } });
-}
-
-function stateOf(count: number, resetAt: Date, rule: RateRule, now: Date): RateState {
-  const limited = count >= rule.limit;
-  return { limited, retryAfterSeconds: limited ? Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000)) : 0 };
 }

@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { verifyPassword } from "./password";
-import { clearRateLimit, hitRateLimit, peekRateLimit, rateRules } from "./rate-limit";
+import { trustedDeviceId } from "./device-cookie";
+import { clearRateLimit, hitRateLimit, rateRules, refundRateLimit } from "./rate-limit";
 import { createSession } from "./sessions";
 import { transaction } from "@/lib/db/transaction";
 
@@ -13,20 +14,32 @@ export type SignInOutcome =
 /**
  * Checks an email and password against the console accounts that carry that
  * email (an address may administer several workspaces; the most recently
- * used wins). Failures are counted per address and per client, and a miss
- * takes as long as a hit, so the answer never tells whether an account exists.
+ * used wins). A miss takes as long as a hit, so the answer never tells
+ * whether an account exists.
+ *
+ * Failures are counted, before the password is checked (so parallel guesses
+ * cannot all slip under a limit), per client address and per account
+ * bucket: the browser's own bucket when it presents a device cookie signed
+ * for this email (`deviceCookie`, see device-cookie.ts), else the email's
+ * "untrusted" bucket. An attacker who exhausts the untrusted bucket is
+ * refused, while the owner signing in from a browser that signed in before
+ * is not.
  */
 export async function signInWithPassword(
   db: Db,
-  input: { email: string; password: string; address: string; userAgent?: string },
+  input: { email: string; password: string; address: string; userAgent?: string; deviceCookie?: string | null },
+  now = new Date(),
 ): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase();
-  const keys = [`sign-in:email:${email}`, `sign-in:addr:${input.address}`] as const;
-  const rules = [rateRules.signInPerEmail, rateRules.signInPerAddress] as const;
-  for (const [i, key] of keys.entries()) {
-    const state = await peekRateLimit(db, key, rules[i]);
-    if (state.limited) return { ok: false, reason: "rate_limited", retryAfterSeconds: state.retryAfterSeconds };
-  }
+  const addressKey = `sign-in:addr:${input.address}`;
+  const deviceId = trustedDeviceId(input.deviceCookie, email);
+  const accountKey = deviceId ? `sign-in:device:${deviceId}` : `sign-in:email:${email}`;
+  const accountRule = deviceId ? rateRules.signInPerDevice : rateRules.signInPerEmail;
+
+  const byAddress = await hitRateLimit(db, addressKey, rateRules.signInPerAddress, now);
+  if (byAddress.limited) return { ok: false, reason: "rate_limited", retryAfterSeconds: byAddress.retryAfterSeconds };
+  const byAccount = await hitRateLimit(db, accountKey, accountRule, now);
+  if (byAccount.limited) return { ok: false, reason: "rate_limited", retryAfterSeconds: byAccount.retryAfterSeconds };
 
   const candidates = await db.user.findMany({
     where: { emailNormalized: email, status: "ACTIVE", passwordHash: { not: null }, role: { consoleAccess: true } },
@@ -43,12 +56,12 @@ export async function signInWithPassword(
   }
   if (candidates.length === 0) await verifyPassword(null, input.password);
 
-  if (!match) {
-    for (const [i, key] of keys.entries()) await hitRateLimit(db, key, rules[i]);
-    return { ok: false, reason: "invalid" };
-  }
-
-  await clearRateLimit(db, keys[0]);
+  // A failure stays counted; a success takes its own count back.
+  if (!match) return { ok: false, reason: "invalid" };
+  await refundRateLimit(db, addressKey);
+  // The owner's browser starts afresh; an untrusted success only takes back its own attempt, so it never hands an attacker a new five.
+  if (deviceId) await clearRateLimit(db, accountKey);
+  else await refundRateLimit(db, accountKey);
   const user = match;
   const sid = await transaction(db, async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });

@@ -24,6 +24,8 @@ export const workspaceModels = [
   "ProfileUser",
   "Role",
   "Session",
+  // The first setup's claim (lib/workspaces/create-workspace.ts); only setup writes it, through the unscoped client.
+  "SetupClaim",
   "User",
 ] as const;
 

@@ -1,4 +1,4 @@
-import { hitRateLimit, peekRateLimit, type RateRule } from "@/lib/auth/rate-limit";
+import { hitRateLimit, type RateRule } from "@/lib/auth/rate-limit";
 import type { Db } from "@/lib/db/client";
 import { RateLimitedError } from "@/lib/http/json";
 
@@ -12,13 +12,13 @@ export const agentRateRules = {
 } satisfies Record<string, RateRule>;
 
 /**
- * Counts one attempt against each key and throws RateLimitedError once a key
- * has used up its limit: the limit-th attempt still runs, the next is refused.
+ * Counts one attempt against each key (atomically, before deciding) and
+ * throws RateLimitedError when a key is past its limit: the limit-th attempt
+ * still runs, the next is refused, however many arrive at once.
  */
 export async function consumeRateLimits(db: Db, limits: { key: string; rule: RateRule }[], now = new Date()): Promise<void> {
   for (const { key, rule } of limits) {
-    const state = await peekRateLimit(db, key, rule, now);
+    const state = await hitRateLimit(db, key, rule, now);
     if (state.limited) throw new RateLimitedError(state.retryAfterSeconds);
   }
-  for (const { key, rule } of limits) await hitRateLimit(db, key, rule, now);
 }

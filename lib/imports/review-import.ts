@@ -10,13 +10,24 @@ import type { FixImportRowInput } from "./schema";
 import { existingUserIds } from "@/lib/users/existing-users";
 import { workspaceRoleNames } from "./stage-import";
 
-/** An import of the workspace still on its review step, read in the transaction; refuses any other. */
-async function importInReview(tx: Tx, ctx: ConsoleContext, importId: string) {
-  const run = await tx.importRun.findFirst({ where: { id: importId, workspaceId: ctx.workspace.id }, select: { id: true, status: true } });
+/**
+ * An import of the workspace still on its review step, held for the rest of
+ * the transaction; refuses any other. The guard is a write (a conditional
+ * update on status REVIEW), not a read: on PostgreSQL it locks the row, so
+ * "Create accounts" (a conditional update from REVIEW) waits for this
+ * transaction and then finds the status it left, or this one waits for the
+ * start and then matches nothing. One of the two wins, never both.
+ */
+async function importInReview(tx: Tx, ctx: ConsoleContext, importId: string, data: { status?: "CANCELLED"; finishedAt?: Date } = {}) {
+  const held = await tx.importRun.updateMany({
+    where: { id: importId, workspaceId: ctx.workspace.id, status: "REVIEW" },
+    data: { status: "REVIEW", ...data },
+  });
+  const run = await tx.importRun.findFirst({ where: { id: importId, workspaceId: ctx.workspace.id }, select: { id: true, status: true, fileName: true } });
+  if (held.count === 1 && run) return run;
   if (!run) throw new AppError("NOT_FOUND", { userMessage: "This import no longer exists." });
   if (run.status === "CANCELLED") throw new AppError("CONFLICT", { userMessage: "This import was cancelled. Upload the file again." });
-  if (run.status !== "REVIEW") throw new AppError("CONFLICT", { userMessage: "This import has already started; its rows can no longer change." });
-  return run;
+  throw new AppError("CONFLICT", { userMessage: "This import has already started; its rows can no longer change." });
 }
 
 /**
@@ -86,9 +97,9 @@ export async function setExistingMode(ctx: ConsoleContext, input: { importId: st
 /** Drops an import that has not started: its stored rows go, the history keeps a line saying it was cancelled. */
 export async function cancelImport(ctx: ConsoleContext, input: { importId: string }): Promise<void> {
   await transaction(ctx.db, async (tx) => {
-    const run = await importInReview(tx, ctx, input.importId);
+    // Cancelled by the same conditional update that checks the status: a start racing this one finds it cancelled.
+    const run = await importInReview(tx, ctx, input.importId, { status: "CANCELLED", finishedAt: new Date() });
     await tx.importRow.deleteMany({ where: { importRunId: run.id } });
-    const cancelled = await tx.importRun.update({ where: { id: run.id }, data: { status: "CANCELLED", finishedAt: new Date() } });
-    await recordAudit(tx, actorOf(ctx), { action: "users.import.cancel", targetType: "import", targetId: run.id, targetLabel: cancelled.fileName });
+    await recordAudit(tx, actorOf(ctx), { action: "users.import.cancel", targetType: "import", targetId: run.id, targetLabel: run.fileName });
   });
 }

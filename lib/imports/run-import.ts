@@ -7,7 +7,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { remainingUserCapacity } from "@/lib/licenses/user-capacity";
+import { lockUserSeats } from "@/lib/licenses/user-capacity";
 import { aliasFromEmail, derivedUserColumns, newUserRow } from "@/lib/users/fields";
 import { valuesOf } from "./read-import";
 import { OVER_LICENSE_MESSAGE, splitGroups, type ImportValues, type RowIssue } from "./row";
@@ -23,16 +23,21 @@ export const IMPORT_LEASE_MS = 60_000;
  * The rows are processed by `processImport`, which the caller starts.
  */
 export async function startImport(ctx: ConsoleContext, input: { importId: string }, now = new Date()): Promise<void> {
-  const started = await ctx.db.importRun.updateMany({
-    where: { id: input.importId, workspaceId: ctx.workspace.id, status: "REVIEW" },
-    data: { status: "RUNNING", startedAt: now, lockedUntil: new Date(now.getTime() + IMPORT_LEASE_MS) },
+  // The conditional update and the read of its outcome in one transaction, so the read sees what the update decided.
+  await transaction(ctx.db, async (tx) => {
+    const started = await tx.importRun.updateMany({
+      where: { id: input.importId, workspaceId: ctx.workspace.id, status: "REVIEW" },
+      data: { status: "RUNNING", startedAt: now, lockedUntil: new Date(now.getTime() + IMPORT_LEASE_MS) },
+    });
+    const run = await tx.importRun.findFirst({ where: { id: input.importId, workspaceId: ctx.workspace.id } });
+    if (!run) throw new AppError("NOT_FOUND", { userMessage: "This import no longer exists." });
+    if (run.status === "CANCELLED") throw new AppError("CONFLICT", { userMessage: "This import was cancelled. Upload the file again." });
+    // Not started by this call and not running: some other change won; say so rather than pretend.
+    if (started.count === 0 && run.status === "REVIEW") throw new AppError("CONFLICT", { userMessage: "This import changed meanwhile. Try again." });
+    if (started.count === 1) {
+      await recordAudit(tx, actorOf(ctx), { action: "users.import.start", targetType: "import", targetId: run.id, targetLabel: run.fileName, details: { existing: run.existingMode } });
+    }
   });
-  const run = await ctx.db.importRun.findFirst({ where: { id: input.importId, workspaceId: ctx.workspace.id } });
-  if (!run) throw new AppError("NOT_FOUND", { userMessage: "This import no longer exists." });
-  if (run.status === "CANCELLED") throw new AppError("CONFLICT", { userMessage: "This import was cancelled. Upload the file again." });
-  if (started.count === 1) {
-    await recordAudit(ctx.db, actorOf(ctx), { action: "users.import.start", targetType: "import", targetId: run.id, targetLabel: run.fileName, details: { existing: run.existingMode } });
-  }
 }
 
 /** Processes a running import batch by batch until it is done (or another processor has it). */
@@ -104,6 +109,9 @@ type RunInfo = { id: string; workspaceId: string; existingMode: "SKIP" | "UPDATE
 /** Decides and writes each row of a batch; returns what happened to each. */
 async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOutcome[]> {
   const ws = run.workspaceId;
+  // The seat rule's lock first: a wizard or Create user racing this batch counts after it, and it after them.
+  const seats = await lockUserSeats(tx, ws, run.now);
+  let capacity = seats ? seats.remaining : null;
   const roles = await tx.role.findMany({ where: { workspaceId: ws }, select: { id: true, name: true, key: true, consoleAccess: true } });
   const roleByName = new Map(roles.map((r) => [r.name.toLowerCase(), r]));
   const defaultRole = roles.find((r) => r.key === "user") ?? roles[0];
@@ -113,7 +121,6 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
     include: { role: { select: { key: true, consoleAccess: true } }, memberships: { select: { groupId: true } } },
   });
   const existingByEmail = new Map(existing.map((u) => [u.emailNormalized, u]));
-  let capacity = await remainingUserCapacity(tx, ws, run.now);
 
   const outcomes: RowOutcome[] = [];
   const newUsers: Record<string, BulkValue>[] = [];

@@ -6,6 +6,7 @@ import { newId } from "@/lib/db/ids";
 import { transaction } from "@/lib/db/transaction";
 import { ADDRESS_LIMIT, LICENSED_ADDRESS_LIMIT, overLimitMessage } from "@/lib/email-address/limits";
 import { AppError } from "@/lib/errors";
+import { reserveUserSeats } from "@/lib/licenses/user-capacity";
 import type { AddUsersInput, AddUsersResult } from "./add-users-schema";
 import { newUserRow } from "./fields";
 import { queueInstructions, type InstructionRecipient } from "./send-instructions";
@@ -57,6 +58,8 @@ export async function addUsers(ctx: ConsoleContext, input: AddUsersInput, opts: 
         created.push(user);
         userRows.push(newUserRow({ ...user, workspaceId: ws, role: userRole, source: "CONSOLE", createdById: ctx.user.id, now }));
       }
+      // The seat rule, in the transaction that inserts: a refusal rolls back the run key too.
+      await reserveUserSeats(tx, ws, userRows.length, now);
       await bulkInsert(tx, "User", userRows);
       const emailed = input.sendInstructions ? await queueInstructions(tx, ctx, [...created, ...existing], { baseUrl: opts.baseUrl, now }) : 0;
 

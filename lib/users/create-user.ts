@@ -2,6 +2,7 @@ import { actorOf, type ConsoleContext } from "@/lib/auth/console-context";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
+import { reserveUserSeats } from "@/lib/licenses/user-capacity";
 import type { CreateUserInput, CreateUserResult } from "./create-user-schema";
 import { aliasFromEmail, derivedUserColumns } from "./fields";
 import { queueInstructions } from "./send-instructions";
@@ -22,6 +23,7 @@ export async function createUser(ctx: ConsoleContext, input: CreateUserInput, op
     const taken = await tx.user.findFirst({ where: { workspaceId: ws, emailNormalized: derived.emailNormalized }, select: { id: true } });
     if (taken) throw new AppError("CONFLICT", { userMessage: "Check the highlighted fields.", fieldErrors: { email: ["Another user already has this email"] } });
 
+    await reserveUserSeats(tx, ws, 1, now);
     const exchange = input.exchangeDomain && input.exchangeUsername;
     const user = await tx.user.create({
       data: {

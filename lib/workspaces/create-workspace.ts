@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { aliasFromEmail, derivedUserColumns } from "@/lib/users/fields";
 import type { CreateWorkspaceInput } from "./schema";
 import { transaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
 
 /** Creates the built-in roles of a new workspace and returns their ids by key. */
 export async function createBuiltInRoles(tx: Tx, workspaceId: string): Promise<Record<BuiltInRoleKey, string>> {
@@ -19,14 +20,24 @@ export async function createBuiltInRoles(tx: Tx, workspaceId: string): Promise<R
   return ids;
 }
 
+/** The answer to a setup that finds the console already set up. */
+export const ALREADY_SET_UP_MESSAGE = "This console already has a workspace. Sign in instead.";
+const SETUP_CLAIM_ID = "first-workspace";
+
 /**
  * Creates a workspace with its built-in roles and its first administrator,
- * the person filling in the setup form.
+ * the person filling in the setup form. Unless `openSignup` (ROSTER_OPEN_SIGNUP=true),
+ * only the console's first workspace may be created: the transaction claims
+ * the one SetupClaim row (a fixed primary key), so of several simultaneous
+ * setups one commits and the others fail on the key and write nothing; it
+ * then checks that no other workspace exists (one made while signup was open).
  */
-export async function createWorkspace(db: Db, input: CreateWorkspaceInput) {
+export async function createWorkspace(db: Db, input: CreateWorkspaceInput, opts: { openSignup?: boolean } = {}) {
+  const openSignup = opts.openSignup ?? process.env.ROSTER_OPEN_SIGNUP === "true";
   const passwordHash = await hashPassword(input.password);
   return transaction(db, async (tx) => {
     const workspace = await tx.workspace.create({ data: { name: input.companyName } });
+    if (!openSignup) await claimFirstSetup(tx, workspace.id);
     const roles = await createBuiltInRoles(tx, workspace.id);
     const alias = aliasFromEmail(input.email);
     const admin = await tx.user.create({
@@ -51,6 +62,18 @@ export async function createWorkspace(db: Db, input: CreateWorkspaceInput) {
     });
     return { workspace, admin };
   });
+}
+
+/** Takes the console's one setup for this workspace, or throws ALREADY_SET_UP_MESSAGE. */
+async function claimFirstSetup(tx: Tx, workspaceId: string): Promise<void> {
+  try {
+    // On PostgreSQL a second claimer waits here for the first to commit, then fails on the key.
+    await tx.setupClaim.create({ data: { id: SETUP_CLAIM_ID, workspaceId } });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "P2002") throw new AppError("CONFLICT", { userMessage: ALREADY_SET_UP_MESSAGE });
+    throw error;
+  }
+  if ((await tx.workspace.count({ where: { id: { not: workspaceId } } })) > 0) throw new AppError("CONFLICT", { userMessage: ALREADY_SET_UP_MESSAGE });
 }
 
 /** Whether any workspace exists yet; with none, the console offers setup. */

@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { changePassword } from "@/lib/auth/change-password";
 import { createSession, endUserSessions, findSession } from "@/lib/auth/sessions";
+import { deviceCookieAfterSignIn } from "@/lib/auth/device-cookie";
+import { rateRules } from "@/lib/auth/rate-limit";
 import { consoleContextFor, createUsers, createWorkspace } from "../factories";
 import { testDb, testProviders } from "../support/db";
+
+process.env.AUTH_SECRET ??= "sign-in-test-secret-0123456789abcdef";
 
 describe.each(testProviders)("sign-in on %s", (provider) => {
   const db = testDb(provider);
@@ -58,6 +62,77 @@ describe.each(testProviders)("sign-in on %s", (provider) => {
     const { admin } = await createWorkspace(db);
     expect(await signInWithPassword(db, { email: admin.email, password: admin.password, address: from })).toMatchObject({ reason: "rate_limited" });
     expect((await signInWithPassword(db, { email: admin.email, password: admin.password, address: address() })).ok).toBe(true);
+  });
+});
+
+describe.each(testProviders)("sign-in under attack on %s", (provider) => {
+  const db = testDb(provider);
+  const address = () => `192.0.2.${Math.floor(Math.random() * 250)}-${Math.random()}`;
+
+  it("counts parallel wrong passwords before checking them: of 10 at once against a limit of 5, at most 5 reach the password", async () => {
+    const { admin } = await createWorkspace(db);
+    expect(rateRules.signInPerEmail.limit).toBe(5);
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => signInWithPassword(db, { email: admin.email, password: `guess ${i}`, address: address() })),
+    );
+    const reasons = outcomes.map((o) => (o.ok ? "ok" : o.reason));
+    expect(reasons.filter((r) => r === "invalid").length).toBeLessThanOrEqual(5);
+    expect(reasons.filter((r) => r === "rate_limited").length).toBeGreaterThanOrEqual(5);
+    expect(reasons.filter((r) => r === "invalid").length + reasons.filter((r) => r === "rate_limited").length).toBe(10);
+  });
+
+  it("an attacker's five failures lock the untrusted bucket, but not the owner's browser that signed in before", async () => {
+    const { admin } = await createWorkspace(db);
+    // The owner signed in from this browser once and kept its device cookie.
+    expect((await signInWithPassword(db, { email: admin.email, password: admin.password, address: address() })).ok).toBe(true);
+    const ownerCookie = deviceCookieAfterSignIn(admin.email, undefined);
+
+    // The attacker, from five addresses, without the cookie.
+    for (let i = 0; i < 5; i++) {
+      expect(await signInWithPassword(db, { email: admin.email, password: `guess ${i}`, address: address() })).toEqual({ ok: false, reason: "invalid" });
+    }
+    // The untrusted bucket is now closed, even to the right password (so guessing gains nothing)...
+    expect(await signInWithPassword(db, { email: admin.email, password: admin.password, address: address() })).toMatchObject({ reason: "rate_limited" });
+    // ...while the owner's browser signs in, as often as needed.
+    for (let i = 0; i < 3; i++) {
+      expect((await signInWithPassword(db, { email: admin.email.toUpperCase(), password: admin.password, address: address(), deviceCookie: ownerCookie })).ok).toBe(true);
+    }
+  });
+
+  it("treats a forged cookie, or one signed for another email, as untrusted", async () => {
+    const { admin } = await createWorkspace(db);
+    const otherEmailsCookie = deviceCookieAfterSignIn(`someone-else-${Date.now()}@example.com`, undefined);
+    const genuine = deviceCookieAfterSignIn(admin.email, undefined);
+    const [v, id, sig] = genuine.split(".");
+    const forgedId = `${v}.${id.slice(0, -1)}${id.endsWith("A") ? "B" : "A"}.${sig}`;
+    const forgedSig = `${v}.${id}.${sig.slice(0, -2)}AA`;
+    const cookies = [undefined, otherEmailsCookie, forgedId, forgedSig, "garbage", `${genuine}.extra`];
+    for (let i = 0; i < 5; i++) {
+      expect(await signInWithPassword(db, { email: admin.email, password: `guess ${i}`, address: address(), deviceCookie: cookies[i] })).toMatchObject({ reason: "invalid" });
+    }
+    for (const deviceCookie of cookies) {
+      expect(await signInWithPassword(db, { email: admin.email, password: admin.password, address: address(), deviceCookie })).toMatchObject({ reason: "rate_limited" });
+    }
+    expect((await signInWithPassword(db, { email: admin.email, password: admin.password, address: address(), deviceCookie: genuine })).ok).toBe(true);
+  });
+
+  it("limits a device's own failures without touching the untrusted bucket or other devices", async () => {
+    const { admin } = await createWorkspace(db);
+    const stolen = deviceCookieAfterSignIn(admin.email, undefined);
+    const owners = deviceCookieAfterSignIn(admin.email, undefined);
+    expect(stolen).not.toBe(owners);
+    for (let i = 0; i < rateRules.signInPerDevice.limit; i++) {
+      expect(await signInWithPassword(db, { email: admin.email, password: `guess ${i}`, address: address(), deviceCookie: stolen })).toMatchObject({ reason: "invalid" });
+    }
+    expect(await signInWithPassword(db, { email: admin.email, password: admin.password, address: address(), deviceCookie: stolen })).toMatchObject({ reason: "rate_limited" });
+    expect((await signInWithPassword(db, { email: admin.email, password: admin.password, address: address(), deviceCookie: owners })).ok).toBe(true);
+    expect((await signInWithPassword(db, { email: admin.email, password: admin.password, address: address() })).ok).toBe(true);
+  });
+
+  it("keeps a browser's device cookie across sign-ins and gives a new one for another email", () => {
+    const first = deviceCookieAfterSignIn("a@example.com", undefined);
+    expect(deviceCookieAfterSignIn("A@Example.com", first)).toBe(first);
+    expect(deviceCookieAfterSignIn("b@example.com", first)).not.toBe(first);
   });
 });
 

@@ -1,8 +1,10 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { signInSchema } from "@/lib/auth/schema";
 import { signIn } from "@/lib/auth/next-auth";
+import { rememberThisBrowser } from "@/lib/auth/remember-device";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
 
 /** Signs an administrator in; every refusal reads the same, whatever the reason. */
@@ -11,7 +13,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: "/console/users" });
+    await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
@@ -20,5 +22,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     }
     throw error;
   }
-  return {};
+  // Signed in: this browser's later failures count against it, not against the account (README, sign-in).
+  await rememberThisBrowser(parsed.data.email);
+  redirect("/console/users");
 }
