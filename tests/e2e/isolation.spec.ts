@@ -1,4 +1,6 @@
-import { createUser, createUsers, createWorkspace } from "../factories";
+import { stageImport } from "@/lib/imports/stage-import";
+import { sendInstructions } from "@/lib/users/send-instructions";
+import { consoleContextFor, createUser, createUsers, createWorkspace } from "../factories";
 import { runServerAction, tamperWithServerActions } from "./support/actions";
 import { e2eDb, expect, test } from "./support/fixtures";
 import { UsersList } from "./support/users-list";
@@ -95,4 +97,59 @@ test("isolation: the users list filtered by another workspace's role, or searche
     await page.goto(path);
     await expect(page.locator("main")).not.toContainText(/bravo/i);
   }
+});
+
+test("isolation: another workspace's imports, exports, messages and tokens are not found, and actions given their ids change nothing", async ({ adminPage: page, workspace }) => {
+  const b = await otherWorkspace();
+  const db = e2eDb();
+  const ctxB = await consoleContextFor(db, b.admin.id);
+  const ctxA = await consoleContextFor(db, workspace.admin.id);
+  const csv = new TextEncoder().encode("email,name\nbruno@bravo.example,Bruno Bravo\n");
+  const importB = await stageImport(ctxB, { bytes: csv, fileName: "bravo-staff.csv" });
+  const importA = await stageImport(ctxA, { bytes: new TextEncoder().encode("email\nalma@corp.example\n"), fileName: "alpha.csv" });
+  await sendInstructions(ctxB, { userIds: [b.victim.id] }, { baseUrl: "http://localhost" });
+  const messageB = await db.emailMessage.findFirstOrThrow({ where: { workspaceId: b.workspace.id, userId: b.victim.id }, select: { id: true } });
+  const tokenB = await db.enrollmentToken.findFirstOrThrow({ where: { workspaceId: b.workspace.id, userId: b.victim.id }, select: { id: true } });
+  const exportB = await db.export.create({
+    data: { workspaceId: b.workspace.id, kind: "users", fileName: "bravo.csv", actorEmail: b.admin.email, rowCount: 1, completedAt: new Date(), chunks: { create: [{ seq: 0, content: "Bettina Bravo\r\n" }] } },
+  });
+
+  // Pages and downloads by another workspace's ids: not found, nothing of it shown.
+  for (const path of [`/console/users/import/${importB.id}`, `/console/mailbox/${messageB.id}`, `/console/users/${b.victim.id}?tab=tokens`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    const html = await response!.text();
+    for (const secret of ["bravo", "Bettina", "Bruno"]) expect(html.toLowerCase(), path).not.toContain(secret.toLowerCase());
+  }
+  for (const path of [`/api/users/imports/${importB.id}/errors`, `/api/exports/${exportB.id}`]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect((await response.text()).toLowerCase()).not.toContain("bravo");
+  }
+  await page.goto("/console/mailbox");
+  await expect(page.locator("main")).not.toContainText(/bravo/i);
+  await page.goto("/console/reports");
+  await expect(page.locator("main")).not.toContainText(/bravo/i);
+
+  // Revoke with B's token id in place of A's own: B's link keeps working.
+  const mine = await createUser(db, workspace.workspace.id, { roleId: workspace.roles.user, displayName: "Tomas Token" });
+  await sendInstructions(ctxA, { userIds: [mine.id] }, { baseUrl: "http://localhost" });
+  const myToken = await db.enrollmentToken.findFirstOrThrow({ where: { userId: mine.id }, select: { id: true, prefix: true } });
+  await page.goto(`/console/users/${mine.id}?tab=tokens`);
+  await page.getByRole("button", { name: `Revoke token ${myToken.prefix}` }).click();
+  const toB = await tamperWithServerActions(page, myToken.id, tokenB.id);
+  await runServerAction(page, () => page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click());
+  expect(toB.rewritten()).toBe(1);
+  expect((await db.enrollmentToken.findUniqueOrThrow({ where: { id: tokenB.id } })).revokedAt).toBeNull();
+  await page.unrouteAll({ behavior: "wait" });
+
+  // Cancel with B's import id in place of A's own: B's import stays in review with its rows.
+  await page.goto(`/console/users/import/${importA.id}`);
+  await page.getByRole("button", { name: "Cancel import" }).click();
+  const toImportB = await tamperWithServerActions(page, importA.id, importB.id);
+  await runServerAction(page, () => page.getByRole("dialog").getByRole("button", { name: "Cancel import" }).click());
+  expect(toImportB.rewritten()).toBe(1);
+  expect((await db.importRun.findUniqueOrThrow({ where: { id: importB.id } })).status).toBe("REVIEW");
+  expect(await db.importRow.count({ where: { importRunId: importB.id } })).toBe(1);
+  expect(await db.auditEvent.count({ where: { workspaceId: b.workspace.id, action: { startsWith: "users.import.cancel" } } })).toBe(0);
 });
