@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/button";
 import { EmptyState, PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
-import { requireConsolePage } from "@/lib/auth/context";
+import { can, requireConsolePage } from "@/lib/auth/context";
 import { formatCount, plural } from "@/lib/format";
 import { getDb } from "@/lib/db/client";
 import { listRoles } from "@/lib/users/get-user";
@@ -40,7 +40,7 @@ function hrefFor(query: UserListQuery, change: Partial<UserListQuery>, path = "/
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requireConsolePage("users.read");
+  const ctx = await requireConsolePage("page /console/users");
   const raw = await searchParams;
   const query = userListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const db = getDb();
@@ -63,7 +63,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <>
             {/* The current search, filters and order, as CSV (a route handler, so a plain download link). */}
             <a href={hrefFor(query, {}, "/api/users/export")} download className={buttonClasses("secondary")}>Export</a>
-            {ctx.permissions.has("users.write") ? (
+            {can(ctx, "createUserAction") ? (
               <>
                 <Link href="/console/users/new" className={buttonClasses("secondary")}>Create user</Link>
                 <Link href="/console/users/import" className={buttonClasses("secondary")}>Import users</Link>
@@ -93,7 +93,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
-          <UsersTable key={`${query.cursor}|${query.sort}|${query.dir}`} rows={rows} columns={sortLinks} canDelete={ctx.permissions.has("users.delete")} canSend={ctx.permissions.has("users.write")} />
+          <UsersTable key={`${query.cursor}|${query.sort}|${query.dir}`} rows={rows} columns={sortLinks} canDelete={can(ctx, "deleteUsersAction")} canSend={can(ctx, "sendInstructionsAction")} />
           <Pagination
             label={range}
             first={page.prev ? hrefFor(query, {}) : null}

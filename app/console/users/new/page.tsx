@@ -8,7 +8,7 @@ import { CreateUserForm } from "./create-user-form";
 export const metadata: Metadata = { title: "Create user" };
 
 export default async function CreateUserPage() {
-  const ctx = await requireConsolePage("users.write");
+  const ctx = await requireConsolePage("page /console/users/new");
   const [roles, groups] = await Promise.all([
     listRoles(ctx.db, ctx.workspace.id),
     ctx.db.group.findMany({ where: { workspaceId: ctx.workspace.id }, orderBy: { nameNormalized: "asc" }, take: 1000, select: { name: true } }),
