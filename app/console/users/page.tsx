@@ -61,8 +61,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         title="Users"
         actions={
           <>
-            {/* The current search, filters and order, as CSV (a route handler, so a plain download link). */}
-            <a href={hrefFor(query, {}, "/api/users/export")} download className={buttonClasses("secondary")}>Export</a>
+            {/* The current search, filters and order, as CSV. A form POST (it writes a stored export), answered as an attachment, so the browser downloads it and stays here. */}
+            {can(ctx, "POST /api/users/export") ? (
+              <form method="post" action={hrefFor(query, {}, "/api/users/export")} className="contents">
+                <button type="submit" className={buttonClasses("secondary")}>Export</button>
+              </form>
+            ) : null}
             {can(ctx, "createUserAction") ? (
               <>
                 <Link href="/console/users/new" className={buttonClasses("secondary")}>Create user</Link>
