@@ -1,7 +1,7 @@
 import { enrollDevice } from "@/lib/enrollment/enroll-device";
 import { agentRateRules } from "@/lib/enrollment/rate-limits";
 import { enrollBodySchema } from "@/lib/enrollment/schema";
-import { machineRoute } from "@/lib/http/route";
+import { machineRoute } from "@/lib/http/machine-route";
 
 export const dynamic = "force-dynamic";
 

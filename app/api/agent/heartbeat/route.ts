@@ -1,7 +1,7 @@
 import { recordHeartbeat } from "@/lib/enrollment/heartbeat";
 import { agentRateRules } from "@/lib/enrollment/rate-limits";
 import { heartbeatBodySchema } from "@/lib/enrollment/schema";
-import { machineRoute } from "@/lib/http/route";
+import { machineRoute } from "@/lib/http/machine-route";
 
 export const dynamic = "force-dynamic";
 
