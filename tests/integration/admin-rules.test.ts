@@ -66,11 +66,14 @@ describe.each(testProviders)("roles and administrators on %s", (provider) => {
     const adminRow = await db.user.findUniqueOrThrow({ where: { id: admin.id } });
     await updateUser(leadCtx, { userId: admin.id, email: adminRow.email, displayName: adminRow.displayName, phone: "", roleId: roles.user });
     expect(await activeAdmins(db, workspace.id)).toBe(1);
-    // Deleting the last holder is refused whatever the role is called.
-    const helper = await createUser(db, workspace.id, { roleId: roles.admin, password: defaultPassword });
-    const helperCtx = await consoleContextFor(db, helper.id);
-    await deleteUsers(helperCtx, { userIds: [leadUser.id] });
-    await expect(deleteUsers(await consoleContextFor(db, leadUser.id), { userIds: [helper.id] })).rejects.toMatchObject({ code: "CONFLICT" });
+    // Deleting the last holder is refused whatever the role is called; the first administrator's role no longer counts.
+    const deputyRole = await createRole(db, workspace.id, { name: "Deputy", permissions: permissions.filter((p) => p !== "admins.manage") });
+    const deputy = await createUser(db, workspace.id, { roleId: deputyRole.id, password: defaultPassword });
+    await expect(deleteUsers(await consoleContextFor(db, deputy.id), { userIds: [leadUser.id] })).rejects.toMatchObject({ code: "CONFLICT" });
+    const second = await createUser(db, workspace.id, { roleId: lead.id, password: defaultPassword });
+    await deleteUsers(await consoleContextFor(db, deputy.id), { userIds: [leadUser.id] });
+    expect(await activeAdmins(db, workspace.id)).toBe(1);
+    expect((await db.user.findUniqueOrThrow({ where: { id: second.id } })).roleId).toBe(lead.id);
   });
 
   it("lets a user give only roles within their own permissions, never their own role, and administrators only with admins.manage", async () => {
