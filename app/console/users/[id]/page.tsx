@@ -10,7 +10,7 @@ import { osLabels } from "@/lib/devices/list-devices";
 import { listUserTokens } from "@/lib/enrollment/tokens";
 import { formatDateTime, plural } from "@/lib/format";
 import { listUserEmailMessages } from "@/lib/mail/list-messages";
-import { getUser, listRoles } from "@/lib/users/get-user";
+import { getUser, listGrantableRoles } from "@/lib/users/get-user";
 import { NOT_LOGGED_IN, twoFactorLabels } from "@/lib/users/labels";
 import { MessageStatus } from "../../mailbox/message-status";
 import { ResendButton } from "../../mailbox/resend-button";
@@ -35,8 +35,10 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const { id } = await params;
   const rawTab = (await searchParams).tab;
   const tab: TabId = tabs.find((t) => t.id === rawTab)?.id ?? "info";
-  const [user, roles] = await Promise.all([getUser(ctx.db, ctx.workspace.id, id), listRoles(ctx.db, ctx.workspace.id)]);
+  const user = await getUser(ctx.db, ctx.workspace.id, id);
   if (!user) notFound();
+  // The picker offers the roles this administrator may give (the server checks again), and the user's own.
+  const roles = await listGrantableRoles(ctx, user.role.id);
   const name = user.displayName || user.alias;
 
   return (
