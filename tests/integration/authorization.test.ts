@@ -236,6 +236,20 @@ describe.each(testProviders)("authorization on %s", (provider) => {
     session.ctx = null;
   });
 
+  it("creates an export by a same-origin POST, downloaded under its name and stored for Reports", async () => {
+    const { workspace, admin } = await createWorkspace(db);
+    session.ctx = await consoleContextFor(db, admin.id);
+    const { POST } = await import("@/app/api/users/export/route");
+    const response = await POST(new Request("http://console.test/api/users/export?sort=email", { method: "POST", headers: { host: "console.test", origin: "http://console.test" } }), { params: Promise.resolve({}) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="users-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(await response.text()).toContain(admin.email);
+    const stored = await db.export.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    expect(stored.rowCount).toBe(1);
+    expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "users.export" } })).toBe(1);
+    session.ctx = null;
+  });
+
   it("creates an export only by POST: the route exports no GET (Next.js answers 405)", async () => {
     const mod = (await import("@/app/api/users/export/route")) as Record<string, unknown>;
     expect(mod.GET).toBeUndefined();
