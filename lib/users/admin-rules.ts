@@ -54,12 +54,14 @@ export function assertMayGrantRole(granter: Granter, change: { userId: string | 
 /**
  * Takes the workspace's row lock for the rest of the transaction, so checks
  * of the administrators that follow are serialised: on PostgreSQL with
- * SELECT … FOR UPDATE; on SQLite a no-op write takes the database's write
- * lock (a transaction that read a stale snapshot then fails busy and is run
- * again by lib/db/transaction.ts).
+ * SELECT … FOR NO KEY UPDATE (two such locks exclude each other, while the
+ * foreign-key checks of inserts elsewhere in the workspace, which take FOR
+ * KEY SHARE, do not wait on it); on SQLite a no-op write takes the
+ * database's write lock (a transaction that read a stale snapshot then fails
+ * busy and is run again by lib/db/transaction.ts).
  */
 async function lockWorkspace(tx: Tx, workspaceId: string): Promise<void> {
-  if (providerOf(tx) === "postgresql") await tx.$queryRaw`SELECT "id" FROM "Workspace" WHERE "id" = ${workspaceId} FOR UPDATE`;
+  if (providerOf(tx) === "postgresql") await tx.$queryRaw`SELECT "id" FROM "Workspace" WHERE "id" = ${workspaceId} FOR NO KEY UPDATE`;
   else await tx.$executeRaw`UPDATE "Workspace" SET "name" = "name" WHERE "id" = ${workspaceId}`;
 }
 
