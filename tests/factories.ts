@@ -9,7 +9,7 @@ import { bulkInsert, type BulkValue } from "@/lib/db/bulk-insert";
 import { newId } from "@/lib/db/ids";
 import { scopedDb } from "@/lib/db/scoped";
 import type { ConsoleContext } from "@/lib/auth/console-context";
-import { formatPermissions, parsePermissions, type Permission } from "@/lib/auth/permissions";
+import { formatPermissions, rolePermissions, type Permission } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import type { TwoFactorState } from "@/lib/db/generated/postgresql/enums.ts";
 import { sha256 } from "@/lib/crypto/tokens";
@@ -68,7 +68,7 @@ export async function consoleContextFor(db: Db, userId: string): Promise<Console
     workspace: { id: user.workspace.id, name: user.workspace.name },
     user: { id: user.id, email: user.email, displayName: user.displayName, alias: user.alias },
     roleName: user.role.name,
-    permissions: parsePermissions(user.role.permissions),
+    permissions: rolePermissions(user.role),
   };
 }
 

@@ -4,7 +4,7 @@ import { requireConsolePage } from "@/lib/auth/context";
 import { signOutAction } from "./actions";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const ctx = await requireConsolePage();
+  const ctx = await requireConsolePage("page /console");
   const name = ctx.user.displayName || ctx.user.alias;
   return (
     <div className="flex min-h-screen">

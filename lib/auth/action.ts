@@ -1,9 +1,9 @@
 import type { z } from "zod";
 import { AppError, toErrorResult, type ActionResult } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/forms";
-import { assertPermission, type ConsoleContext } from "./console-context";
+import { assertAllowed, type ConsoleContext } from "./console-context";
 import { getConsoleContext } from "./context";
-import type { Permission } from "./permissions";
+import type { ActionKey } from "./permissions";
 
 /** Parses input with a schema, throwing BAD_INPUT with per-field messages. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -26,17 +26,18 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
 
 /**
  * The console action chain: parse the input, resolve the signed-in
- * administrator and workspace, check the permission, then run the body.
+ * administrator and workspace, check what the action's entry in the access
+ * map (lib/auth/permissions.ts) requires, then run the body.
  */
 export function consoleAction<S extends z.ZodType, T>(
-  options: { schema: S; permission: Permission },
+  options: { schema: S; access: ActionKey },
   body: (ctx: ConsoleContext, input: z.infer<S>) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return (input) =>
     runAction(async () => {
       const ctx = await getConsoleContext();
       if (!ctx) throw new AppError("UNAUTHENTICATED", { userMessage: "Your session has ended. Sign in again." });
-      assertPermission(ctx, options.permission);
+      assertAllowed(ctx, options.access);
       return body(ctx, parseInput(options.schema, input));
     });
 }

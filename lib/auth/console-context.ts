@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { Permission } from "./permissions";
+import { allows, type ConsoleAccessKey, type Permission } from "./permissions";
 
 /** Who is acting, in which workspace, with which permissions; passed to every lib function. */
 export type ConsoleContext = {
@@ -12,11 +12,16 @@ export type ConsoleContext = {
   permissions: Set<Permission>;
 };
 
-/** Throws FORBIDDEN unless the context holds the permission. */
-export function assertPermission(ctx: ConsoleContext, permission: Permission): void {
-  if (!ctx.permissions.has(permission)) {
-    throw new AppError("FORBIDDEN", { userMessage: "You do not have permission to do that." });
-  }
+export const FORBIDDEN_MESSAGE = "You do not have permission to do that.";
+
+/** Throws FORBIDDEN unless the context satisfies the entry of the access map. */
+export function assertAllowed(ctx: ConsoleContext, key: ConsoleAccessKey): void {
+  if (!allows(ctx.permissions, key)) throw new AppError("FORBIDDEN", { userMessage: FORBIDDEN_MESSAGE });
+}
+
+/** Whether the context may do what the entry of the access map names (pages use it to show or hide a control). */
+export function can(ctx: ConsoleContext, key: ConsoleAccessKey): boolean {
+  return allows(ctx.permissions, key);
 }
 
 /** The audit actor for a context. */

@@ -4,10 +4,10 @@ import { unscopedDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped";
 import { auth } from "./next-auth";
 import type { ConsoleContext } from "./console-context";
-import { parsePermissions, type Permission } from "./permissions";
+import { allows, rolePermissions, type PageKey } from "./permissions";
 import { findSession } from "./sessions";
 
-export { actorOf, assertPermission, type ConsoleContext } from "./console-context";
+export { actorOf, assertAllowed, can, type ConsoleContext } from "./console-context";
 
 /**
  * The signed-in administrator of this request, or null. The session row is
@@ -26,14 +26,14 @@ export const getConsoleContext = cache(async (): Promise<ConsoleContext | null> 
     workspace: { id: row.workspace.id, name: row.workspace.name },
     user: { id: row.user.id, email: row.user.email, displayName: row.user.displayName, alias: row.user.alias },
     roleName: row.user.role.name,
-    permissions: parsePermissions(row.user.role.permissions),
+    permissions: rolePermissions(row.user.role),
   };
 });
 
-/** For pages: the context, or a redirect to sign-in. */
-export async function requireConsolePage(permission?: Permission): Promise<ConsoleContext> {
+/** For pages: the context, or a redirect to sign-in (or to Not allowed when the page's entry in the access map is not met). */
+export async function requireConsolePage(page: PageKey): Promise<ConsoleContext> {
   const ctx = await getConsoleContext();
   if (!ctx) redirect("/sign-in");
-  if (permission && !ctx.permissions.has(permission)) redirect("/console/forbidden");
+  if (!allows(ctx.permissions, page)) redirect("/console/forbidden");
   return ctx;
 }

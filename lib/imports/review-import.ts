@@ -8,7 +8,8 @@ import { valuesOf } from "./read-import";
 import { checkRow, flagDuplicates, type RowIssue } from "./row";
 import type { FixImportRowInput } from "./schema";
 import { existingUserIds } from "@/lib/users/existing-users";
-import { workspaceRoleNames } from "./stage-import";
+import { granterOf } from "@/lib/users/admin-rules";
+import { importRoles } from "./stage-import";
 
 /**
  * An import of the workspace still on its review step, held for the rest of
@@ -36,11 +37,11 @@ async function importInReview(tx: Tx, ctx: ConsoleContext, importId: string, dat
  * and whether a user already has it. Only rows whose state moved are written.
  */
 async function recheckAddresses(tx: Tx, ctx: ConsoleContext, importRunId: string, emails: string[]): Promise<void> {
-  const roleNames = await workspaceRoleNames(tx, ctx.workspace.id);
+  const roles = await importRoles(tx, ctx.workspace.id, granterOf(ctx));
   const stored = await tx.importRow.findMany({ where: { importRunId, emailNormalized: { in: emails } }, orderBy: { rowNumber: "asc" } });
   const existing = await existingUserIds(tx, ctx.workspace.id, emails);
   const rows = flagDuplicates(
-    stored.map((r) => ({ ...r, issues: checkRow(valuesOf(r), roleNames).issues as RowIssue[], before: r.issues })),
+    stored.map((r) => ({ ...r, issues: checkRow(valuesOf(r), roles).issues as RowIssue[], before: r.issues })),
   );
   for (const row of rows) {
     const issues = JSON.stringify(row.issues);
@@ -64,7 +65,7 @@ export async function fixImportRow(ctx: ConsoleContext, input: FixImportRowInput
       email: input.email, name: input.name, phone: input.phone, groups: input.groups, role: input.role,
       exchangeDomain: input.exchangeDomain, exchangeUsername: input.exchangeUsername,
     };
-    const checked = checkRow(values, new Set());
+    const checked = checkRow(values, new Map());
     await tx.importRow.update({ where, data: { ...values, email: checked.email, emailNormalized: checked.emailNormalized } });
     await recheckAddresses(tx, ctx, run.id, [...new Set([row.emailNormalized, checked.emailNormalized])]);
     await refreshLicenseFlags(tx, ctx.workspace.id, run.id);

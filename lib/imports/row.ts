@@ -17,6 +17,12 @@ export type ImportField = (typeof importFields)[number];
 
 export type RowIssue = { field: ImportField | "row"; message: string };
 
+/** The workspace's roles as the role column matches them (by lower-cased name), with whether the importer may give each. */
+export type ImportRoles = ReadonlyMap<string, { name: string; grantable: boolean }>;
+
+/** The issue of a row naming a role the importer may not give (lib/users/admin-rules.ts's grant rule). */
+export const notGrantableMessage = (role: string) => `You cannot give the role "${role}": it holds permissions your role does not`;
+
 /** The longest value each field takes; the same limits as the Create user form. */
 export const FIELD_LIMITS: Record<ImportField, number> = {
   email: 254,
@@ -40,11 +46,12 @@ export type CheckedRow = {
 
 /**
  * Checks one row on its own: the address, lengths, phone characters, group
- * names, the role (known to the workspace, any case) and Exchange's
+ * names, the role (known to the workspace, any case, and one the importer
+ * may give) and Exchange's
  * both-or-neither. Duplicates and existing users depend on other rows and
  * the database, so the caller adds those.
  */
-export function checkRow(values: ImportValues, roleNames: ReadonlySet<string>): CheckedRow {
+export function checkRow(values: ImportValues, roles: ImportRoles): CheckedRow {
   const issues: RowIssue[] = [];
   for (const field of importFields) {
     if (values[field].length > FIELD_LIMITS[field]) {
@@ -64,9 +71,9 @@ export function checkRow(values: ImportValues, roleNames: ReadonlySet<string>): 
   if (splitGroups(values.groups).some((g) => g.length > GROUP_NAME_LIMIT)) {
     issues.push({ field: "groups", message: `A group name has at most ${GROUP_NAME_LIMIT} characters` });
   }
-  if (values.role && !roleNames.has(values.role.toLowerCase())) {
-    issues.push({ field: "role", message: `Unknown role "${values.role}"` });
-  }
+  const role = values.role ? roles.get(values.role.toLowerCase()) : undefined;
+  if (values.role && !role) issues.push({ field: "role", message: `Unknown role "${values.role}"` });
+  else if (role && !role.grantable) issues.push({ field: "role", message: notGrantableMessage(role.name) });
   if (values.exchangeDomain && !values.exchangeUsername) {
     issues.push({ field: "exchangeUsername", message: "Exchange domain without a username" });
   }

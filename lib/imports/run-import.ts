@@ -8,9 +8,11 @@ import { newId } from "@/lib/db/ids";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { lockUserSeats } from "@/lib/licenses/user-capacity";
+import { isAdminRole, rolePermissions, type Permission } from "@/lib/auth/permissions";
+import { adminsRemaining, LAST_ADMIN_MESSAGE, mayGrantRole, roleGrantRefusal, type Granter } from "@/lib/users/admin-rules";
 import { aliasFromEmail, derivedUserColumns, newUserRow } from "@/lib/users/fields";
 import { valuesOf } from "./read-import";
-import { OVER_LICENSE_MESSAGE, splitGroups, type ImportValues, type RowIssue } from "./row";
+import { notGrantableMessage, OVER_LICENSE_MESSAGE, splitGroups, type ImportValues, type RowIssue } from "./row";
 
 /** Rows per transaction: small enough to keep locks short, large enough that per-batch queries stay cheap. */
 export const IMPORT_BATCH = 2000;
@@ -112,14 +114,15 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
   // The seat rule's lock first: a wizard or Create user racing this batch counts after it, and it after them.
   const seats = await lockUserSeats(tx, ws, run.now);
   let capacity = seats ? seats.remaining : null;
-  const roles = await tx.role.findMany({ where: { workspaceId: ws }, select: { id: true, name: true, key: true, consoleAccess: true } });
+  const roles = await tx.role.findMany({ where: { workspaceId: ws }, select: { id: true, name: true, key: true, permissions: true, consoleAccess: true } });
   const roleByName = new Map(roles.map((r) => [r.name.toLowerCase(), r]));
   const defaultRole = roles.find((r) => r.key === "user") ?? roles[0];
   const usable = rows.filter((r) => !r.excluded && r.issues === "[]");
   const existing = await tx.user.findMany({
     where: { workspaceId: ws, emailNormalized: { in: usable.map((r) => r.emailNormalized) } },
-    include: { role: { select: { key: true, consoleAccess: true } }, memberships: { select: { groupId: true } } },
+    include: { role: { select: { id: true, name: true, key: true, permissions: true, consoleAccess: true } }, memberships: { select: { groupId: true } } },
   });
+  const granter = await importerOf(tx, run);
   const existingByEmail = new Map(existing.map((u) => [u.emailNormalized, u]));
 
   const outcomes: RowOutcome[] = [];
@@ -137,6 +140,9 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
     if (values.role && !role) { done("FAILED", `Unknown role "${values.role}"`); continue; }
     const groups = splitGroups(values.groups);
     const user = existingByEmail.get(row.emailNormalized);
+    let roleChange: { from: string; to: string } | null = null;
+    // The review flagged these; the importer's permissions are read again in case they changed since.
+    if (role && !user && !mayGrantRole(granter, role)) { done("FAILED", notGrantableMessage(role.name)); continue; }
 
     if (user) {
       if (run.existingMode === "SKIP") { done("SKIPPED", "Already a user"); continue; }
@@ -149,11 +155,13 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
         data.exchangeUsername = values.exchangeUsername;
       }
       if (role && role.id !== user.roleId) {
-        if (user.role.key === "admin" && role.key !== "admin") {
-          const others = await tx.user.count({ where: { workspaceId: ws, status: "ACTIVE", role: { key: "admin" }, id: { notIn: [...demotedAdmins, user.id] } } });
-          if (others === 0) { done("FAILED", "The workspace must keep at least one administrator"); continue; }
+        const refusal = roleGrantRefusal(granter, { userId: user.id, from: user.role, to: role });
+        if (refusal) { done("FAILED", refusal); continue; }
+        if (isAdminRole(user.role) && !isAdminRole(role)) {
+          if ((await adminsRemaining(tx, ws, [...demotedAdmins, user.id])) === 0) { done("FAILED", LAST_ADMIN_MESSAGE); continue; }
           demotedAdmins.push(user.id);
         }
+        roleChange = { from: user.role.name, to: role.name };
         data.roleId = role.id;
         if (role.consoleAccess !== user.role.consoleAccess) data.twoFactor = role.consoleAccess ? "NOT_CONFIGURED" : "NOT_AVAILABLE";
         if (user.role.consoleAccess && !role.consoleAccess) losingConsole.push(user.id);
@@ -163,6 +171,15 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
       if (Object.keys(data).length > 0) {
         const next = { email: user.email, alias: user.alias, displayName: (data.displayName as string) ?? user.displayName, phone: (data.phone as string) ?? user.phone };
         await tx.user.update({ where: { id: user.id }, data: { ...data, ...derivedUserColumns(next), updatedAt: run.now } });
+        // Audited per user as User Info audits the same change.
+        const changed = [...new Set(Object.keys(data).map((k) => (k === "roleId" ? "role" : k === "twoFactor" ? null : k)).filter((k): k is string => k !== null))];
+        await recordAudit(tx, run.actor, {
+          action: "user.update",
+          targetType: "user",
+          targetId: user.id,
+          targetLabel: user.email,
+          details: { changed, ...(roleChange ? { role: roleChange } : {}), import: run.id },
+        });
         done("UPDATED");
       } else {
         // Joining a group alone counts as an update, once we know (below) the user was not in it.
@@ -200,6 +217,15 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
 }
 
 const UNCHANGED = "Already a user; nothing to change";
+
+/** The importer's current permissions (read again each batch: a role taken away since the upload no longer counts). */
+async function importerOf(tx: Tx, run: RunInfo): Promise<Granter> {
+  const none = new Set<Permission>();
+  if (!run.createdById) return { userId: null, permissions: none };
+  const importer = await tx.user.findFirst({ where: { id: run.createdById, workspaceId: run.workspaceId }, select: { status: true, role: true } });
+  const active = importer && importer.status === "ACTIVE" && importer.role.consoleAccess;
+  return { userId: run.createdById, permissions: active ? rolePermissions(importer.role) : none };
+}
 
 /** Finds or creates the groups the rows name and adds each user to those it is not in yet; returns the users who joined one. */
 async function addMemberships(tx: Tx, run: RunInfo, wanted: { userId: string; groups: string[]; current: Set<string> }[]): Promise<Set<string>> {

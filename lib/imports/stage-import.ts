@@ -5,12 +5,14 @@ import type { CsvEncoding } from "@/lib/csv/decode";
 import { bulkInsert, type BulkValue } from "@/lib/db/bulk-insert";
 import type { Db, Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
+import type { Granter } from "@/lib/users/admin-rules";
+import { granterOf, mayGrantRole } from "@/lib/users/admin-rules";
 import { existingUserIds } from "@/lib/users/existing-users";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { deleteOldImportRows } from "./delete-old-import-rows";
 import { refreshLicenseFlags } from "./license-flags";
-import { checkRow, flagDuplicates } from "./row";
+import { checkRow, flagDuplicates, type ImportRoles } from "./row";
 
 const STAGE_CHUNK = 1000;
 const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
@@ -30,7 +32,7 @@ export async function stageImport(
   const { csv } = inspection;
   const ws = ctx.workspace.id;
   const now = opts.now ?? new Date();
-  const roleNames = await workspaceRoleNames(ctx.db, ws);
+  const roles = await importRoles(ctx.db, ws, granterOf(ctx));
   await deleteOldImportRows(ctx.db, ws, now);
 
   const col = csv.columns.columns;
@@ -68,7 +70,7 @@ export async function stageImport(
               exchangeDomain: cellOf(cells, col.exchangeDomain),
               exchangeUsername: cellOf(cells, col.exchangeUsername),
             },
-            roleNames,
+            roles,
           );
           return { ...checked, rowNumber: csv.rowNumbers[start + i], excluded: false };
         });
@@ -112,8 +114,8 @@ export async function stageImport(
   return { id, rowCount: csv.rows.length };
 }
 
-/** The workspace's role names, lower-cased, as the role column is matched. */
-export async function workspaceRoleNames(db: Db | Tx, workspaceId: string): Promise<Set<string>> {
-  const roles = await db.role.findMany({ where: { workspaceId }, select: { name: true } });
-  return new Set(roles.map((r) => r.name.toLowerCase()));
+/** The workspace's roles by lower-cased name, as the role column is matched, with whether the importer may give each. */
+export async function importRoles(db: Db | Tx, workspaceId: string, granter: Granter): Promise<ImportRoles> {
+  const roles = await db.role.findMany({ where: { workspaceId }, select: { id: true, key: true, name: true, permissions: true } });
+  return new Map(roles.map((r) => [r.name.toLowerCase(), { name: r.name, grantable: mayGrantRole(granter, r) }]));
 }

@@ -1,17 +1,88 @@
 import type { Tx } from "@/lib/db/client";
+import { providerOf } from "@/lib/db/bulk-insert";
 import { AppError } from "@/lib/errors";
+import { isAdminRole, MANAGE_ADMINS, rolePermissions, type Permission } from "@/lib/auth/permissions";
 
 /**
- * The workspace must keep at least one active administrator: refuse a change
- * that would remove (delete, demote, disable) every one of them.
+ * The rules about roles: who may give which role (the grant rule), and that
+ * a workspace keeps at least one administrator, meaning an ACTIVE user whose
+ * role holds admins.manage (whatever the role is called).
  */
-export async function assertAdminsRemain(tx: Tx, workspaceId: string, losingAdmin: string[]): Promise<void> {
-  const remaining = await tx.user.count({
-    where: { workspaceId, status: "ACTIVE", role: { key: "admin" }, id: { notIn: losingAdmin } },
-  });
-  if (remaining === 0) {
-    throw new AppError("CONFLICT", {
-      userMessage: "The workspace must keep at least one administrator. Make another user an administrator first.",
-    });
+
+export type RoleForRules = { id: string; key: string | null; name: string; permissions: string };
+export type Granter = { userId: string | null; permissions: ReadonlySet<Permission> };
+
+export const LAST_ADMIN_MESSAGE = "The workspace must keep at least one administrator. Make another user an administrator first.";
+
+function within(role: RoleForRules, held: ReadonlySet<Permission>): boolean {
+  return [...rolePermissions(role)].every((p) => held.has(p));
+}
+
+/**
+ * Why `granter` may not give `to` to a user (`from` is the user's current
+ * role; null for a new user), or null when allowed. A person can only give
+ * (or take away) a role whose permissions are all their own; nobody changes
+ * their own role; only a holder of admins.manage makes or unmakes an
+ * administrator.
+ */
+export function roleGrantRefusal(granter: Granter, change: { userId: string | null; from: RoleForRules | null; to: RoleForRules }): string | null {
+  const { from, to } = change;
+  if (from && from.id === to.id) return null;
+  if (from && change.userId !== null && change.userId === granter.userId) return "You cannot change your own role. Ask another administrator.";
+  const touchesAdmin = isAdminRole(to) || (from !== null && isAdminRole(from));
+  if (touchesAdmin && !granter.permissions.has(MANAGE_ADMINS)) {
+    return from && isAdminRole(from) && !isAdminRole(to)
+      ? `Only a user who may manage administrators can take the role "${from.name}" away`
+      : `Only a user who may manage administrators can give the role "${to.name}"`;
   }
+  if (!within(to, granter.permissions)) return `You cannot give the role "${to.name}": it holds permissions your role does not`;
+  if (from && !within(from, granter.permissions)) return `You cannot change the role "${from.name}": it holds permissions your role does not`;
+  return null;
+}
+
+/** Whether `granter` may give this role at all (to a new user): the import's review flags rows naming one it may not. */
+export function mayGrantRole(granter: Granter, role: RoleForRules): boolean {
+  return roleGrantRefusal(granter, { userId: null, from: null, to: role }) === null;
+}
+
+/** Throws FORBIDDEN, on the role field, when the grant rule refuses the change. */
+export function assertMayGrantRole(granter: Granter, change: { userId: string | null; from: RoleForRules | null; to: RoleForRules }): void {
+  const refusal = roleGrantRefusal(granter, change);
+  if (refusal) throw new AppError("FORBIDDEN", { userMessage: refusal, fieldErrors: { roleId: [refusal] } });
+}
+
+/**
+ * Takes the workspace's row lock for the rest of the transaction, so checks
+ * of the administrators that follow are serialised: on PostgreSQL with
+ * SELECT … FOR NO KEY UPDATE (two such locks exclude each other, while the
+ * foreign-key checks of inserts elsewhere in the workspace, which take FOR
+ * KEY SHARE, do not wait on it); on SQLite a no-op write takes the
+ * database's write lock (a transaction that read a stale snapshot then fails
+ * busy and is run again by lib/db/transaction.ts).
+ */
+async function lockWorkspace(tx: Tx, workspaceId: string): Promise<void> {
+  if (providerOf(tx) === "postgresql") await tx.$queryRaw`SELECT "id" FROM "Workspace" WHERE "id" = ${workspaceId} FOR NO KEY UPDATE`;
+  else await tx.$executeRaw`UPDATE "Workspace" SET "name" = "name" WHERE "id" = ${workspaceId}`;
+}
+
+/**
+ * How many active administrators remain once `losing` lose the role (by
+ * demotion, deletion or disabling), counted under the workspace's lock so
+ * that concurrent changes cannot each see another administrator left.
+ */
+export async function adminsRemaining(tx: Tx, workspaceId: string, losing: readonly string[]): Promise<number> {
+  await lockWorkspace(tx, workspaceId);
+  const roles = await tx.role.findMany({ where: { workspaceId }, select: { id: true, key: true, permissions: true } });
+  const adminRoleIds = roles.filter(isAdminRole).map((r) => r.id);
+  return tx.user.count({ where: { workspaceId, status: "ACTIVE", roleId: { in: adminRoleIds }, id: { notIn: [...losing] } } });
+}
+
+/** Refuses (CONFLICT) a change that would leave the workspace without an active administrator. */
+export async function assertAdminsRemain(tx: Tx, workspaceId: string, losing: readonly string[]): Promise<void> {
+  if ((await adminsRemaining(tx, workspaceId, losing)) === 0) throw new AppError("CONFLICT", { userMessage: LAST_ADMIN_MESSAGE });
+}
+
+/** A context's part in the grant rule. */
+export function granterOf(ctx: { user: { id: string }; permissions: ReadonlySet<Permission> }): Granter {
+  return { userId: ctx.user.id, permissions: ctx.permissions };
 }

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { reserveUserSeats } from "@/lib/licenses/user-capacity";
+import { assertMayGrantRole, granterOf } from "./admin-rules";
 import type { CreateUserInput, CreateUserResult } from "./create-user-schema";
 import { aliasFromEmail, derivedUserColumns } from "./fields";
 import { queueInstructions } from "./send-instructions";
@@ -15,8 +16,9 @@ export async function createUser(ctx: ConsoleContext, input: CreateUserInput, op
   const ws = ctx.workspace.id;
   return transaction(ctx.db, async (tx) => {
     const now = opts.now ?? new Date();
-    const role = await tx.role.findFirst({ where: { id: input.roleId, workspaceId: ws }, select: { id: true, name: true, consoleAccess: true } });
+    const role = await tx.role.findFirst({ where: { id: input.roleId, workspaceId: ws }, select: { id: true, key: true, name: true, permissions: true, consoleAccess: true } });
     if (!role) throw new AppError("BAD_INPUT", { userMessage: "Check the highlighted fields.", fieldErrors: { roleId: ["Choose a role of this workspace"] } });
+    assertMayGrantRole(granterOf(ctx), { userId: null, from: null, to: role });
 
     const profile = { email: input.email, alias: aliasFromEmail(input.email), displayName: input.displayName, phone: input.phone };
     const derived = derivedUserColumns(profile);

@@ -2,6 +2,7 @@ import { actorOf, type ConsoleContext } from "@/lib/auth/console-context";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
+import { isAdminRole } from "@/lib/auth/permissions";
 import { assertAdminsRemain } from "./admin-rules";
 import { transaction } from "@/lib/db/transaction";
 
@@ -17,11 +18,11 @@ export async function deleteUsers(ctx: ConsoleContext, input: { userIds: string[
   return transaction(ctx.db, async (tx) => {
     const users = await tx.user.findMany({
       where: { workspaceId: ctx.workspace.id, id: { in: ids } },
-      select: { id: true, email: true, deviceCount: true, role: { select: { key: true } } },
+      select: { id: true, email: true, deviceCount: true, role: { select: { key: true, permissions: true } } },
     });
     if (users.length === 0) throw new AppError("NOT_FOUND", { userMessage: "Those users no longer exist." });
     const found = users.map((u) => u.id);
-    if (users.some((u) => u.role.key === "admin")) await assertAdminsRemain(tx, ctx.workspace.id, found);
+    if (users.some((u) => isAdminRole(u.role))) await assertAdminsRemain(tx, ctx.workspace.id, found);
 
     // Tokens are revoked before the rows go, so a link in flight stops working even if a cascade is skipped.
     await tx.enrollmentToken.updateMany({ where: { workspaceId: ctx.workspace.id, userId: { in: found }, revokedAt: null }, data: { revokedAt: new Date() } });

@@ -1,4 +1,6 @@
+import type { ConsoleContext } from "@/lib/auth/console-context";
 import type { Db } from "@/lib/db/client";
+import { granterOf, mayGrantRole } from "./admin-rules";
 
 /** One user of the workspace with role and group names, or null when it is not in this workspace. */
 export function getUser(db: Db, workspaceId: string, userId: string) {
@@ -16,4 +18,11 @@ export function getUser(db: Db, workspaceId: string, userId: string) {
 /** The workspace's roles, for pickers and filters. */
 export function listRoles(db: Db, workspaceId: string) {
   return db.role.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, key: true } });
+}
+
+/** The roles the context may give (the grant rule), for the role pickers; `keep` (a user's current role) stays listed. */
+export async function listGrantableRoles(ctx: ConsoleContext, keep?: string) {
+  const roles = await ctx.db.role.findMany({ where: { workspaceId: ctx.workspace.id }, orderBy: { name: "asc" }, select: { id: true, name: true, key: true, permissions: true } });
+  const granter = granterOf(ctx);
+  return roles.filter((r) => r.id === keep || mayGrantRole(granter, r)).map((r) => ({ id: r.id, name: r.name, key: r.key }));
 }

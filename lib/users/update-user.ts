@@ -2,12 +2,13 @@ import { actorOf, type ConsoleContext } from "@/lib/auth/console-context";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
-import { assertAdminsRemain } from "./admin-rules";
+import { isAdminRole } from "@/lib/auth/permissions";
+import { assertAdminsRemain, assertMayGrantRole, granterOf } from "./admin-rules";
 import { derivedUserColumns } from "./fields";
 import type { UpdateUserInput } from "./schema";
 import { transaction } from "@/lib/db/transaction";
 
-/** Edits a user's email, name, phone and role (User Info tab). */
+/** Edits a user's email, name, phone and role (User Info tab); the role only as the grant rule allows. */
 export async function updateUser(ctx: ConsoleContext, input: UpdateUserInput) {
   const ws = ctx.workspace.id;
   return transaction(ctx.db, async (tx) => {
@@ -26,8 +27,9 @@ export async function updateUser(ctx: ConsoleContext, input: UpdateUserInput) {
         throw new AppError("CONFLICT", { userMessage: "Check the highlighted fields.", fieldErrors: { email: ["Another user already has this email"] } });
       }
     }
+    assertMayGrantRole(granterOf(ctx), { userId: user.id, from: user.role, to: role });
     const losesConsole = user.role.consoleAccess && !role.consoleAccess;
-    if (user.role.key === "admin" && role.key !== "admin") await assertAdminsRemain(tx, ws, [user.id]);
+    if (isAdminRole(user.role) && !isAdminRole(role)) await assertAdminsRemain(tx, ws, [user.id]);
 
     const updated = await tx.user.update({
       where: { id: user.id },

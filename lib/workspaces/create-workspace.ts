@@ -1,19 +1,19 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
-import { builtInRoles, formatPermissions, type BuiltInRoleKey } from "@/lib/auth/permissions";
+import { builtInRoles, type BuiltInRoleKey } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { aliasFromEmail, derivedUserColumns } from "@/lib/users/fields";
 import type { CreateWorkspaceInput } from "./schema";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 
-/** Creates the built-in roles of a new workspace and returns their ids by key. */
+/** Creates the built-in roles of a new workspace and returns their ids by key; their grants stay in the code, not in the rows. */
 export async function createBuiltInRoles(tx: Tx, workspaceId: string): Promise<Record<BuiltInRoleKey, string>> {
   const ids = {} as Record<BuiltInRoleKey, string>;
   for (const key of Object.keys(builtInRoles) as BuiltInRoleKey[]) {
     const role = builtInRoles[key];
     const row = await tx.role.create({
-      data: { workspaceId, key, name: role.name, consoleAccess: role.consoleAccess, permissions: formatPermissions(role.permissions) },
+      data: { workspaceId, key, name: role.name, consoleAccess: role.consoleAccess, permissions: "" },
     });
     ids[key] = row.id;
   }

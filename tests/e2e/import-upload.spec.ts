@@ -202,7 +202,7 @@ test("users: import — a role without users.write sees no Import users and may 
   const viewer = await createRole(db, workspace.workspace.id, { name: "Viewer", permissions: ["users.read"] });
   const user = await createUser(db, workspace.workspace.id, { roleId: viewer.id, displayName: "Vic Viewer", password: "viewer password 12" });
   const page = await signInElsewhere(browser, baseURL, user.email, user.password!);
-  await expect(page.getByRole("link", { name: "Export" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Export" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Import users" })).toHaveCount(0);
   await page.goto("/console/users/import");
   await expect(page).toHaveURL(/\/console\/forbidden$/);

@@ -32,7 +32,7 @@ test("reports: an export from the users list is listed with its rows and who mad
   const list = new UsersList(page);
   await list.search("reports.example");
   await expect(list.count).toHaveText("7 users match");
-  const first = await download(page, () => page.getByRole("link", { name: "Export" }).click());
+  const first = await download(page, () => page.getByRole("button", { name: "Export" }).click());
   expect(parseCsvText(first.bytes.toString("utf8")).rows).toHaveLength(7);
 
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Reports" }).click();

@@ -187,14 +187,14 @@ describe.each(testProviders)("users on %s", (provider) => {
     ).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { email: ["Another user already has this email"] } });
     expect((await db.user.findUniqueOrThrow({ where: { id: u2.id } })).email).toBe(u2.email);
 
-    // Promoting makes 2FA applicable; the only admin cannot demote themself.
+    // Promoting makes 2FA applicable; nobody changes their own role (so the only admin cannot demote themself).
     await updateUser(ctx, { userId: u2.id, email: u2.email, displayName: u2.displayName, phone: u2.phone, roleId: roles.admin });
     expect((await db.user.findUniqueOrThrow({ where: { id: u2.id } })).twoFactor).toBe("NOT_CONFIGURED");
     const alone = await createWorkspace(db);
     const aloneCtx = await consoleContextFor(db, alone.admin.id);
     await expect(
       updateUser(aloneCtx, { userId: alone.admin.id, email: alone.admin.email, displayName: "x", phone: "", roleId: alone.roles.user }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    ).rejects.toMatchObject({ code: "FORBIDDEN", fieldErrors: { roleId: ["You cannot change your own role. Ask another administrator."] } });
   });
 
   it("refuses a role or user from another workspace", async () => {

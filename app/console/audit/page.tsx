@@ -10,7 +10,7 @@ import { formatCount, formatDateTime, plural } from "@/lib/format";
 export const metadata: Metadata = { title: "Audit" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const ctx = await requireConsolePage("audit.read");
+  const ctx = await requireConsolePage("page /console/audit");
   const page = pageParam((await searchParams).page);
   const audit = await listAuditEvents(ctx.db, ctx.workspace.id, page);
   return (

@@ -11,7 +11,7 @@ import { formatCount, formatDateTime, plural } from "@/lib/format";
 export const metadata: Metadata = { title: "Devices" };
 
 export default async function DevicesPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const ctx = await requireConsolePage("users.read");
+  const ctx = await requireConsolePage("page /console/devices");
   const page = pageParam((await searchParams).page);
   const devices = await listDevices(ctx.db, ctx.workspace.id, page);
   return (

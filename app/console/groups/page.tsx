@@ -8,7 +8,7 @@ import { listGroups } from "@/lib/groups/list-groups";
 export const metadata: Metadata = { title: "Groups" };
 
 export default async function GroupsPage() {
-  const ctx = await requireConsolePage("users.read");
+  const ctx = await requireConsolePage("page /console/groups");
   const groups = await listGroups(ctx.db, ctx.workspace.id);
   return (
     <>

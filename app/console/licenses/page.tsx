@@ -8,7 +8,7 @@ import { listLicenses } from "@/lib/licenses/list-licenses";
 export const metadata: Metadata = { title: "Licenses" };
 
 export default async function LicensesPage() {
-  const ctx = await requireConsolePage("users.read");
+  const ctx = await requireConsolePage("page /console/licenses");
   const licenses = await listLicenses(ctx.db, ctx.workspace.id);
   const now = new Date();
   return (

@@ -6,7 +6,7 @@ import { resendEmail } from "@/lib/mail/outbox";
 import { resendEmailSchema } from "@/lib/mail/schema";
 
 /** Resend on the Mailbox list or a message's page. */
-export const resendEmailAction = consoleAction({ schema: resendEmailSchema, permission: "users.write" }, async (ctx, input) => {
+export const resendEmailAction = consoleAction({ schema: resendEmailSchema, access: "resendEmailAction" }, async (ctx, input) => {
   const result = await resendEmail(ctx, input.id);
   revalidatePath("/console/mailbox");
   return result;

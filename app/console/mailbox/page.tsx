@@ -4,7 +4,7 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState, PageHeader } from "@/components/page-header";
 import { pageLinks, pageParam } from "@/components/page-param";
 import { Pagination } from "@/components/pagination";
-import { requireConsolePage } from "@/lib/auth/context";
+import { can, requireConsolePage } from "@/lib/auth/context";
 import { formatCount, formatDateTime, plural } from "@/lib/format";
 import { emailKindLabels, listEmailMessages } from "@/lib/mail/list-messages";
 import { MessageStatus } from "./message-status";
@@ -13,10 +13,10 @@ import { ResendButton } from "./resend-button";
 export const metadata: Metadata = { title: "Mailbox" };
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const ctx = await requireConsolePage("users.read");
+  const ctx = await requireConsolePage("page /console/mailbox");
   const page = pageParam((await searchParams).page);
   const messages = await listEmailMessages(ctx.db, ctx.workspace.id, page);
-  const canResend = ctx.permissions.has("users.write");
+  const canResend = can(ctx, "resendEmailAction");
   const local = !process.env.SMTP_URL;
   return (
     <>

@@ -11,7 +11,7 @@ import { formatCount, formatDateTime, plural } from "@/lib/format";
 export const metadata: Metadata = { title: "Reports" };
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const ctx = await requireConsolePage("users.read");
+  const ctx = await requireConsolePage("page /console/reports");
   const page = pageParam((await searchParams).page);
   const exports = await listExports(ctx.db, ctx.workspace.id, page);
   return (

@@ -8,12 +8,12 @@ import { renameWorkspaceSchema } from "@/lib/workspaces/schema";
 import { renameWorkspace } from "@/lib/workspaces/rename-workspace";
 
 /** Saves the workspace's company name. */
-export const renameWorkspaceAction = consoleAction({ schema: renameWorkspaceSchema, permission: "settings.write" }, async (ctx, input) => {
+export const renameWorkspaceAction = consoleAction({ schema: renameWorkspaceSchema, access: "renameWorkspaceAction" }, async (ctx, input) => {
   await renameWorkspace(ctx, input);
   revalidatePath("/console", "layout");
 });
 
 /** Changes the signed-in administrator's own password. */
-export const changePasswordAction = consoleAction({ schema: changePasswordSchema, permission: "users.read" }, async (ctx, input) => {
+export const changePasswordAction = consoleAction({ schema: changePasswordSchema, access: "changePasswordAction" }, async (ctx, input) => {
   await changePassword(ctx, input);
 });

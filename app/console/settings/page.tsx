@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
-import { requireConsolePage } from "@/lib/auth/context";
+import { can, requireConsolePage } from "@/lib/auth/context";
 import { PasswordForm } from "./password-form";
 import { WorkspaceForm } from "./workspace-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const ctx = await requireConsolePage();
+  const ctx = await requireConsolePage("page /console/settings");
   return (
     <>
       <PageHeader title="Settings" description="Your company's workspace." />
       <section aria-labelledby="workspace-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="workspace-heading" className="mb-4 text-base font-semibold text-ink">Workspace</h2>
-        <WorkspaceForm name={ctx.workspace.name} canEdit={ctx.permissions.has("settings.write")} />
+        <WorkspaceForm name={ctx.workspace.name} canEdit={can(ctx, "renameWorkspaceAction")} />
       </section>
       <section aria-labelledby="password-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="password-heading" className="mb-4 text-base font-semibold text-ink">Your password</h2>

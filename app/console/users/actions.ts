@@ -10,21 +10,21 @@ import { deleteUsersSchema, updateUserSchema } from "@/lib/users/schema";
 import { updateUser } from "@/lib/users/update-user";
 
 /** Deletes the selected users (list or user page). */
-export const deleteUsersAction = consoleAction({ schema: deleteUsersSchema, permission: "users.delete" }, async (ctx, input) => {
+export const deleteUsersAction = consoleAction({ schema: deleteUsersSchema, access: "deleteUsersAction" }, async (ctx, input) => {
   const result = await deleteUsers(ctx, input);
   revalidatePath("/console/users");
   return result;
 });
 
 /** Saves the User Info tab. */
-export const updateUserAction = consoleAction({ schema: updateUserSchema, permission: "users.write" }, async (ctx, input) => {
+export const updateUserAction = consoleAction({ schema: updateUserSchema, access: "updateUserAction" }, async (ctx, input) => {
   const result = await updateUser(ctx, input);
   revalidatePath("/console/users");
   return result;
 });
 
 /** Sends the selected users a new instruction email each, with a new enrollment link. */
-export const sendInstructionsAction = consoleAction({ schema: sendInstructionsSchema, permission: "users.write" }, async (ctx, input) => {
+export const sendInstructionsAction = consoleAction({ schema: sendInstructionsSchema, access: "sendInstructionsAction" }, async (ctx, input) => {
   const result = await sendInstructions(ctx, input, { baseUrl: publicBaseUrl(await headers()) });
   revalidatePath("/console/users");
   return result;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/button";
 import { EmptyState, PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
-import { requireConsolePage } from "@/lib/auth/context";
+import { can, requireConsolePage } from "@/lib/auth/context";
 import { formatCount, plural } from "@/lib/format";
 import { listRoles } from "@/lib/users/get-user";
 import { toUserListRow, twoFactorLabels } from "@/lib/users/labels";
@@ -39,7 +39,7 @@ function hrefFor(query: UserListQuery, change: Partial<UserListQuery>, path = "/
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requireConsolePage("users.read");
+  const ctx = await requireConsolePage("page /console/users");
   const raw = await searchParams;
   const query = userListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const [page, roles] = await Promise.all([listUsers(ctx.db, ctx.workspace.id, query), listRoles(ctx.db, ctx.workspace.id)]);
@@ -59,9 +59,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         title="Users"
         actions={
           <>
-            {/* The current search, filters and order, as CSV (a route handler, so a plain download link). */}
-            <a href={hrefFor(query, {}, "/api/users/export")} download className={buttonClasses("secondary")}>Export</a>
-            {ctx.permissions.has("users.write") ? (
+            {/* The current search, filters and order, as CSV. A form POST (it writes a stored export), answered as an attachment, so the browser downloads it and stays here. */}
+            {can(ctx, "POST /api/users/export") ? (
+              <form method="post" action={hrefFor(query, {}, "/api/users/export")} className="contents">
+                <button type="submit" className={buttonClasses("secondary")}>Export</button>
+              </form>
+            ) : null}
+            {can(ctx, "createUserAction") ? (
               <>
                 <Link href="/console/users/new" className={buttonClasses("secondary")}>Create user</Link>
                 <Link href="/console/users/import" className={buttonClasses("secondary")}>Import users</Link>
@@ -91,7 +95,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
-          <UsersTable key={`${query.cursor}|${query.sort}|${query.dir}`} rows={rows} columns={sortLinks} canDelete={ctx.permissions.has("users.delete")} canSend={ctx.permissions.has("users.write")} />
+          <UsersTable key={`${query.cursor}|${query.sort}|${query.dir}`} rows={rows} columns={sortLinks} canDelete={can(ctx, "deleteUsersAction")} canSend={can(ctx, "sendInstructionsAction")} />
           <Pagination
             label={range}
             first={page.prev ? hrefFor(query, {}) : null}

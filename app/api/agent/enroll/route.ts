@@ -1,21 +1,21 @@
-import { clientAddress } from "@/lib/auth/client-address";
-import { sha256 } from "@/lib/crypto/tokens";
-import { unscopedDb } from "@/lib/db/client";
 import { enrollDevice } from "@/lib/enrollment/enroll-device";
-import { agentRateRules, consumeRateLimits } from "@/lib/enrollment/rate-limits";
+import { agentRateRules } from "@/lib/enrollment/rate-limits";
 import { enrollBodySchema } from "@/lib/enrollment/schema";
-import { handleJson, jsonResponse, parseJsonInput, readJsonBody } from "@/lib/http/json";
+import { machineRoute } from "@/lib/http/machine-route";
 
 export const dynamic = "force-dynamic";
 
 /** The device agent enrolls with the emailed token and receives its credential (once). */
-export function POST(request: Request): Promise<Response> {
-  return handleJson(async () => {
-    const db = unscopedDb();
-    await consumeRateLimits(db, [{ key: `agent-enroll:addr:${clientAddress(request.headers)}`, rule: agentRateRules.enrollPerAddress }]);
-    const input = parseJsonInput(enrollBodySchema, await readJsonBody(request));
-    await consumeRateLimits(db, [{ key: `agent-enroll:token:${sha256(input.token)}`, rule: agentRateRules.enrollPerToken }]);
+export const POST = machineRoute(
+  {
+    access: "POST /api/agent/enroll",
+    schema: enrollBodySchema,
+    perAddress: { prefix: "agent-enroll", rule: agentRateRules.enrollPerAddress },
+    credential: { from: "body", read: (input) => input.token },
+    perCredential: { prefix: "agent-enroll:token", rule: agentRateRules.enrollPerToken },
+  },
+  async ({ db, input }) => {
     const { deviceId, credential } = await enrollDevice(db, input);
-    return jsonResponse({ deviceId, credential });
-  });
-}
+    return { deviceId, credential };
+  },
+);

@@ -1,24 +1,21 @@
-import { clientAddress } from "@/lib/auth/client-address";
-import { sha256 } from "@/lib/crypto/tokens";
-import { unscopedDb } from "@/lib/db/client";
 import { recordHeartbeat } from "@/lib/enrollment/heartbeat";
-import { agentRateRules, consumeRateLimits } from "@/lib/enrollment/rate-limits";
+import { agentRateRules } from "@/lib/enrollment/rate-limits";
 import { heartbeatBodySchema } from "@/lib/enrollment/schema";
-import { AppError } from "@/lib/errors";
-import { handleJson, jsonResponse, parseJsonInput, readJsonBody } from "@/lib/http/json";
+import { machineRoute } from "@/lib/http/machine-route";
 
 export const dynamic = "force-dynamic";
 
 /** An enrolled device reports in, authenticated by `Authorization: Bearer <credential>`. */
-export function POST(request: Request): Promise<Response> {
-  return handleJson(async () => {
-    const db = unscopedDb();
-    await consumeRateLimits(db, [{ key: `agent-heartbeat:addr:${clientAddress(request.headers)}`, rule: agentRateRules.heartbeatPerAddress }]);
-    const credential = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-    if (!credential) throw new AppError("UNAUTHENTICATED", { userMessage: "Send the device credential as Authorization: Bearer <credential>." });
-    const input = parseJsonInput(heartbeatBodySchema, await readJsonBody(request));
-    await consumeRateLimits(db, [{ key: `agent-heartbeat:cred:${sha256(credential)}`, rule: agentRateRules.heartbeatPerCredential }]);
+export const POST = machineRoute(
+  {
+    access: "POST /api/agent/heartbeat",
+    schema: heartbeatBodySchema,
+    perAddress: { prefix: "agent-heartbeat", rule: agentRateRules.heartbeatPerAddress },
+    credential: { from: "bearer", missing: "Send the device credential as Authorization: Bearer <credential>." },
+    perCredential: { prefix: "agent-heartbeat:cred", rule: agentRateRules.heartbeatPerCredential },
+  },
+  async ({ db, input, credential }) => {
     const result = await recordHeartbeat(db, credential, input);
-    return jsonResponse({ deviceId: result.deviceId, lastActivityAt: result.lastActivityAt.toISOString() });
-  });
-}
+    return { deviceId: result.deviceId, lastActivityAt: result.lastActivityAt.toISOString() };
+  },
+);

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
-import { requireConsolePage } from "@/lib/auth/context";
+import { can, requireConsolePage } from "@/lib/auth/context";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { emailKindLabels, getEmailMessage } from "@/lib/mail/list-messages";
 import { mailFrom } from "@/lib/mail/outbox";
@@ -13,11 +13,11 @@ import { ResendButton } from "../resend-button";
 export const metadata: Metadata = { title: "Message" };
 
 export default async function MessagePage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requireConsolePage("users.read");
+  const ctx = await requireConsolePage("page /console/mailbox/[id]");
   const { id } = await params;
   const message = await getEmailMessage(ctx.db, ctx.workspace.id, id);
   if (!message) notFound();
-  const canResend = ctx.permissions.has("users.write") && (message.status === "SENT" || message.status === "FAILED");
+  const canResend = can(ctx, "resendEmailAction") && (message.status === "SENT" || message.status === "FAILED");
 
   const facts: [string, ReactNode][] = [
     ["From", mailFrom()],

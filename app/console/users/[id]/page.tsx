@@ -4,13 +4,13 @@ import { notFound } from "next/navigation";
 import { DataTable } from "@/components/data-table";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { EmptyState, PageHeader } from "@/components/page-header";
-import { requireConsolePage } from "@/lib/auth/context";
+import { can, requireConsolePage } from "@/lib/auth/context";
 import { listUserDevices } from "@/lib/devices/list-user-devices";
 import { osLabels } from "@/lib/devices/list-devices";
 import { listUserTokens } from "@/lib/enrollment/tokens";
 import { formatDateTime, plural } from "@/lib/format";
 import { listUserEmailMessages } from "@/lib/mail/list-messages";
-import { getUser, listRoles } from "@/lib/users/get-user";
+import { getUser, listGrantableRoles } from "@/lib/users/get-user";
 import { NOT_LOGGED_IN, twoFactorLabels } from "@/lib/users/labels";
 import { MessageStatus } from "../../mailbox/message-status";
 import { ResendButton } from "../../mailbox/resend-button";
@@ -31,12 +31,14 @@ const tabs = [
 type TabId = (typeof tabs)[number]["id"];
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string | string[] }> }) {
-  const ctx = await requireConsolePage("users.read");
+  const ctx = await requireConsolePage("page /console/users/[id]");
   const { id } = await params;
   const rawTab = (await searchParams).tab;
   const tab: TabId = tabs.find((t) => t.id === rawTab)?.id ?? "info";
-  const [user, roles] = await Promise.all([getUser(ctx.db, ctx.workspace.id, id), listRoles(ctx.db, ctx.workspace.id)]);
+  const user = await getUser(ctx.db, ctx.workspace.id, id);
   if (!user) notFound();
+  // The picker offers the roles this administrator may give (the server checks again), and the user's own.
+  const roles = await listGrantableRoles(ctx, user.role.id);
   const name = user.displayName || user.alias;
 
   return (
@@ -47,8 +49,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         description={`${user.email} · ${user.role.name}`}
         actions={
           <>
-            {ctx.permissions.has("users.write") ? <SendInstructionsButton userId={user.id} /> : null}
-            {ctx.permissions.has("users.delete") && user.id !== ctx.user.id ? <DeleteUserButton target={{ id: user.id, label: name, deviceCount: user.deviceCount }} /> : null}
+            {can(ctx, "sendInstructionsAction") ? <SendInstructionsButton userId={user.id} /> : null}
+            {can(ctx, "deleteUsersAction") && user.id !== ctx.user.id ? <DeleteUserButton target={{ id: user.id, label: name, deviceCount: user.deviceCount }} /> : null}
           </>
         }
       />
@@ -74,7 +76,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           <UserInfoForm
             user={{ id: user.id, email: user.email, displayName: user.displayName, phone: user.phone, roleId: user.role.id }}
             roles={roles}
-            canEdit={ctx.permissions.has("users.write")}
+            canEdit={can(ctx, "updateUserAction")}
           />
           <dl className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
             <Fact term="Alias" value={user.alias} />
@@ -86,7 +88,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
             <Fact term="Source" value={user.importRun ? `${sourceLabels[user.source]} (${user.importRun.fileName})` : sourceLabels[user.source]} />
           </dl>
           <div className="lg:col-span-2">
-            <MessagesPanel db={ctx.db} workspaceId={ctx.workspace.id} userId={user.id} canResend={ctx.permissions.has("users.write")} />
+            <MessagesPanel db={ctx.db} workspaceId={ctx.workspace.id} userId={user.id} canResend={can(ctx, "resendEmailAction")} />
           </div>
         </div>
       ) : null}
@@ -97,7 +99,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       ) : null}
       {tab === "tokens" ? (
         <div role="tabpanel" id="panel-tokens" aria-labelledby="tab-tokens">
-          <TokensPanel db={ctx.db} workspaceId={ctx.workspace.id} userId={user.id} canRevoke={ctx.permissions.has("devices.write")} />
+          <TokensPanel db={ctx.db} workspaceId={ctx.workspace.id} userId={user.id} canRevoke={can(ctx, "revokeTokenAction")} />
         </div>
       ) : null}
     </>

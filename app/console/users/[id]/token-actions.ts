@@ -8,7 +8,7 @@ import { revokeEnrollmentToken } from "@/lib/enrollment/tokens";
 const revokeTokenSchema = z.object({ tokenId: z.string().min(1).max(40), userId: z.string().min(1).max(40) });
 
 /** Revokes one of a user's enrollment tokens (User Tokens tab). */
-export const revokeTokenAction = consoleAction({ schema: revokeTokenSchema, permission: "devices.write" }, async (ctx, input) => {
+export const revokeTokenAction = consoleAction({ schema: revokeTokenSchema, access: "revokeTokenAction" }, async (ctx, input) => {
   const result = await revokeEnrollmentToken(ctx, input.tokenId);
   revalidatePath(`/console/users/${input.userId}`);
   return result;

@@ -8,7 +8,7 @@ import { AddUsersWizard } from "./add-users-wizard";
 export const metadata: Metadata = { title: "Add users" };
 
 export default async function AddUsersPage() {
-  const ctx = await requireConsolePage("users.write");
+  const ctx = await requireConsolePage("page /console/users/add");
   const limit = await addressLimit(ctx.db, ctx.workspace.id);
   return (
     <>

@@ -13,26 +13,26 @@ import { excludeImportRowSchema, existingModeSchema, fixImportRowSchema, importI
 const reviewPath = (id: string) => `/console/users/import/${id}`;
 
 /** Review: saves a row's fixed cells; the result says what is still wrong with it. */
-export const fixImportRowAction = consoleAction({ schema: fixImportRowSchema, permission: "users.write" }, async (ctx, input) => {
+export const fixImportRowAction = consoleAction({ schema: fixImportRowSchema, access: "fixImportRowAction" }, async (ctx, input) => {
   const result = await fixImportRow(ctx, input);
   revalidatePath(reviewPath(input.importId));
   return result;
 });
 
 /** Review: leaves a row out, or takes it back in. */
-export const excludeImportRowAction = consoleAction({ schema: excludeImportRowSchema, permission: "users.write" }, async (ctx, input) => {
+export const excludeImportRowAction = consoleAction({ schema: excludeImportRowSchema, access: "excludeImportRowAction" }, async (ctx, input) => {
   await setRowExcluded(ctx, input);
   revalidatePath(reviewPath(input.importId));
 });
 
 /** Review: skip or update the users who already exist. */
-export const setExistingModeAction = consoleAction({ schema: existingModeSchema, permission: "users.write" }, async (ctx, input) => {
+export const setExistingModeAction = consoleAction({ schema: existingModeSchema, access: "setExistingModeAction" }, async (ctx, input) => {
   await setExistingMode(ctx, input);
   revalidatePath(reviewPath(input.importId));
 });
 
 /** Review: drops the import before anything is created. */
-export const cancelImportAction = consoleAction({ schema: importIdSchema, permission: "users.write" }, async (ctx, input) => {
+export const cancelImportAction = consoleAction({ schema: importIdSchema, access: "cancelImportAction" }, async (ctx, input) => {
   await cancelImport(ctx, input);
   revalidatePath("/console/users/import");
 });
@@ -42,7 +42,7 @@ export const cancelImportAction = consoleAction({ schema: importIdSchema, permis
  * response, in batches; the page polls its progress. Should this process
  * stop, another instance's import worker resumes it once the lease lapses.
  */
-export const startImportAction = consoleAction({ schema: importIdSchema, permission: "users.write" }, async (ctx, input) => {
+export const startImportAction = consoleAction({ schema: importIdSchema, access: "startImportAction" }, async (ctx, input) => {
   await startImport(ctx, input);
   after(() =>
     processImport(ctx.db, input.importId).catch((error: unknown) => {
@@ -53,7 +53,7 @@ export const startImportAction = consoleAction({ schema: importIdSchema, permiss
 });
 
 /** Finish: queues the instruction email for each user the import created. */
-export const inviteImportedAction = consoleAction({ schema: importIdSchema, permission: "users.write" }, async (ctx, input) => {
+export const inviteImportedAction = consoleAction({ schema: importIdSchema, access: "inviteImportedAction" }, async (ctx, input) => {
   const result = await inviteImported(ctx, input, { baseUrl: publicBaseUrl(await headers()) });
   revalidatePath(reviewPath(input.importId));
   revalidatePath("/console/mailbox");

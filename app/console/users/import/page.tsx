@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Import users" };
 
 /** Import users, first step: the template and its columns, then choosing the file. */
 export default async function ImportUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const ctx = await requireConsolePage("users.write");
+  const ctx = await requireConsolePage("page /console/users/import");
   const historyPage = pageParam((await searchParams).page);
   return (
     <>

@@ -8,7 +8,7 @@ import { createUser } from "@/lib/users/create-user";
 import { createUserSchema } from "@/lib/users/create-user-schema";
 
 /** Create user: the user, its group and (when chosen) its instructions, in one transaction. */
-export const createUserAction = consoleAction({ schema: createUserSchema, permission: "users.write" }, async (ctx, input) => {
+export const createUserAction = consoleAction({ schema: createUserSchema, access: "createUserAction" }, async (ctx, input) => {
   const result = await createUser(ctx, input, { baseUrl: publicBaseUrl(await headers()) });
   revalidatePath("/console/users");
   return result;

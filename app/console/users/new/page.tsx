@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { PageHeader } from "@/components/page-header";
 import { requireConsolePage } from "@/lib/auth/context";
-import { listRoles } from "@/lib/users/get-user";
+import { listGrantableRoles } from "@/lib/users/get-user";
 import { CreateUserForm } from "./create-user-form";
 
 export const metadata: Metadata = { title: "Create user" };
 
 export default async function CreateUserPage() {
-  const ctx = await requireConsolePage("users.write");
+  const ctx = await requireConsolePage("page /console/users/new");
   const [roles, groups] = await Promise.all([
-    listRoles(ctx.db, ctx.workspace.id),
+    listGrantableRoles(ctx),
     ctx.db.group.findMany({ where: { workspaceId: ctx.workspace.id }, orderBy: { nameNormalized: "asc" }, take: 1000, select: { name: true } }),
   ]);
   const defaultRoleId = roles.find((r) => r.key === "user")?.id ?? roles[0]?.id ?? "";

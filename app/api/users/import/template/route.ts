@@ -1,12 +1,10 @@
-import { getConsoleContext } from "@/lib/auth/context";
 import { importTemplateCsv } from "@/lib/csv/template";
+import { consoleRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/users/import/template: the CSV template for Import users (header row and one example row). */
-export async function GET(): Promise<Response> {
-  const ctx = await getConsoleContext();
-  if (!ctx) return new Response("Sign in first.", { status: 401 });
+export const GET = consoleRoute({ access: "GET /api/users/import/template" }, async () => {
   return new Response(importTemplateCsv(), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
@@ -14,4 +12,4 @@ export async function GET(): Promise<Response> {
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -36,7 +36,7 @@ export default async function ImportReviewPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const ctx = await requireConsolePage("users.write");
+  const ctx = await requireConsolePage("page /console/users/import/[id]");
   const run = await getImportRun(ctx.db, ctx.workspace.id, (await params).id);
   if (!run) notFound();
   const raw = await searchParams;
