@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // Queued email seals its enrollment links with a key derived from AUTH_SECRET (lib/mail/token-seal.ts).
+    env: { AUTH_SECRET: "test-secret-not-for-production-0123456789" },
     include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,

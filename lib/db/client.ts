@@ -7,7 +7,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { parseDatabaseUrl, type DatabaseTarget } from "./url.ts";
 
 /** Secrets never leave the database unless a query asks for them by name. */
-const omit = { user: { passwordHash: true, totpSecret: true } } as const;
+const omit = { user: { passwordHash: true, totpSecret: true }, emailMessage: { sealedToken: true } } as const;
 
 function createPg(url: string) {
   const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
