@@ -1,9 +1,8 @@
 import type { Db, Tx } from "@/lib/db/client";
-import type { BulkValue } from "@/lib/db/bulk-insert";
+import { bulkInsert, type BulkValue } from "@/lib/db/bulk-insert";
 import { newId } from "@/lib/db/ids";
 import { transaction } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/db/generated/postgresql/client.ts";
-import { bulkInsert } from "@/lib/db/bulk-insert";
 import { renderForDelivery, UndeliverableError } from "./render-message";
 import { emailTokenKeys, sealEmailToken } from "./token-seal";
 import type { MailTransport } from "./transport";
