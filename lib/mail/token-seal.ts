@@ -11,7 +11,7 @@ let cached: { secrets: string; ring: KeyRing } | undefined;
  * only opens, while messages queued before a rotation are still going out).
  * Throws when AUTH_SECRET is unset: no message may be queued or sent then.
  */
-export function emailTokenKeys(env: NodeJS.ProcessEnv = process.env): KeyRing {
+export function emailTokenKeys(env: Record<string, string | undefined> = process.env): KeyRing {
   const current = env.AUTH_SECRET;
   if (!current) {
     throw new Error("AUTH_SECRET is not set: it derives the key that seals the enrollment links of queued email. `npm start` sets it from ./data/auth-secret; set the same value on every instance.");
