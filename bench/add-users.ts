@@ -6,8 +6,8 @@ import type { BulkValue } from "@/lib/db/bulk-insert";
 import { newId } from "@/lib/db/ids";
 import { parseDatabaseUrl } from "@/lib/db/url";
 import { parseAddressList } from "@/lib/email-address/parse-list";
-import { enrollmentLink, enrollmentTokenRow, newEnrollmentToken } from "@/lib/enrollment/tokens";
-import { instructionEmailTemplate } from "@/lib/mail/instructions";
+import { enrollmentTokenRow, newEnrollmentToken } from "@/lib/enrollment/tokens";
+import { instructionsSubject } from "@/lib/mail/instructions";
 import { emailRow } from "@/lib/mail/outbox";
 import { addUsers } from "@/lib/users/add-users";
 import { addUsersSchema } from "@/lib/users/add-users-schema";
@@ -70,7 +70,7 @@ type Rows = Record<"User" | "EnrollmentToken" | "EmailMessage", Record<string, B
 // The same rows Finish writes, built the same way, for the raw-driver comparison.
 async function rawRows({ workspaceId, company, adminId, roleId, run }: { workspaceId: string; company: string; adminId: string; roleId: string; run: number }): Promise<Rows> {
   const now = new Date();
-  const render = await instructionEmailTemplate(company);
+  const subject = instructionsSubject(company);
   const out: Rows = { User: [], EnrollmentToken: [], EmailMessage: [] };
   for (let i = 0; i < COUNT; i++) {
     const user = { id: newId(), email: `raw${run}-${i}@corp.example`, alias: `raw${run}-${i}`, displayName: "", phone: "" };
@@ -81,7 +81,8 @@ async function rawRows({ workspaceId, company, adminId, roleId, run }: { workspa
     });
     const token = newEnrollmentToken(now);
     out.EnrollmentToken.push(enrollmentTokenRow({ workspaceId, userId: user.id, createdById: adminId, token, now }));
-    out.EmailMessage.push(emailRow({ workspaceId, userId: user.id, kind: "instructions", to: user.email, ...render({ name: user.alias, link: enrollmentLink("https://roster.example", token.token) }) }, now));
+    const params = { companyName: company, name: user.alias, baseUrl: "https://roster.example" };
+    out.EmailMessage.push(emailRow({ workspaceId, userId: user.id, kind: "instructions", to: user.email, subject, params, token: token.token }, now));
   }
   return out;
 }

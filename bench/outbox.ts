@@ -5,17 +5,19 @@ import { SMTPServer } from "smtp-server";
 import type { Db } from "@/lib/db/client";
 import { bulkInsert } from "@/lib/db/bulk-insert";
 import { deliverDue, emailRow } from "@/lib/mail/outbox";
-import { instructionEmailTemplate } from "@/lib/mail/instructions";
+import { instructionsSubject } from "@/lib/mail/instructions";
+import { randomToken } from "@/lib/crypto/tokens";
 import { createTransport } from "@/lib/mail/transport";
 import { createWorkspace } from "@/tests/factories";
 
 export type OutboxBench = { messages: number; queueMs: number; deliverSeconds: number; perSecond: number };
 
 /**
- * Queues `count` instruction emails (rendered once, bulk-inserted in one
- * transaction, as the wizard does) and times their delivery through
- * deliverDue with an SMTP transport to a loopback smtp-server that accepts
- * and discards them.
+ * Queues `count` instruction emails (parameters and a sealed token each,
+ * bulk-inserted in one transaction, as the wizard does) and times their
+ * delivery through deliverDue, which renders each from the template rendered
+ * once, with an SMTP transport to a loopback smtp-server that accepts and
+ * discards them.
  */
 export async function benchOutbox(db: Db, count = 2_000): Promise<OutboxBench> {
   const { workspace } = await createWorkspace(db, { name: "Outbox bench" });
@@ -34,11 +36,11 @@ export async function benchOutbox(db: Db, count = 2_000): Promise<OutboxBench> {
   const transport = createTransport(`smtp://127.0.0.1:${(listener.address() as AddressInfo).port}`);
   try {
     let t = performance.now();
-    const fill = await instructionEmailTemplate("Outbox bench");
-    const rows = Array.from({ length: count }, (_, i) => {
-      const email = fill({ name: `Bench User ${i}`, link: `https://roster.example/enroll/bench${i}` });
-      return emailRow({ workspaceId: workspace.id, userId: null, kind: "instructions", to: `bench${i}@corp.example`, ...email });
-    });
+    const subject = instructionsSubject("Outbox bench");
+    const rows = Array.from({ length: count }, (_, i) => emailRow({
+      workspaceId: workspace.id, userId: null, kind: "instructions", to: `bench${i}@corp.example`, subject,
+      params: { companyName: "Outbox bench", name: `Bench User ${i}`, baseUrl: "https://roster.example" }, token: randomToken(),
+    }));
     await db.$transaction((tx) => bulkInsert(tx, "EmailMessage", rows), { timeout: 60_000 });
     const queueMs = performance.now() - t;
 

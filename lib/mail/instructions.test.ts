@@ -30,13 +30,15 @@ describe("instruction email template", () => {
     expect(email.text).toBe(direct);
   });
 
-  it("substitutes each user's values independently and fast", async () => {
+  it("substitutes each user's values independently, leaving no placeholder", async () => {
+    // Speed is measured by `npm run bench` (outbox delivery renders every message from this template), not asserted here.
     const fill = await instructionEmailTemplate("Acme");
-    const t = performance.now();
-    const emails = Array.from({ length: 3000 }, (_, i) => fill({ name: `User ${i}`, link: `https://roster.example/e/${i}` }));
-    expect(performance.now() - t).toBeLessThan(500);
-    expect(emails[42].html).toContain("User 42");
-    expect(emails[42].html).toContain("https://roster.example/e/42");
-    expect(emails[42].html).not.toContain("rosterName");
+    const emails = Array.from({ length: 300 }, (_, i) => fill({ name: `User ${i}`, link: `https://roster.example/e/${i}` }));
+    expect(emails[42].html).toContain("Hello <!-- -->User 42<!-- -->,");
+    expect(emails[42].html).toContain(`href="https://roster.example/e/42"`);
+    expect(emails[42].text).toContain("https://roster.example/e/42");
+    expect(emails[42].html).not.toContain("User 43");
+    for (const email of emails) expect(email.html + email.text).not.toMatch(/roster(Name|Link)[0-9a-f]{16}/);
+    expect(new Set(emails.map((e) => e.html)).size).toBe(emails.length);
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createElement } from "react";
 import { render } from "@react-email/components";
+import { z } from "zod";
 import InstructionsEmail from "@/emails/instructions";
 
 export type InstructionVars = { name: string; link: string };
@@ -8,6 +9,15 @@ export type RenderedEmail = { subject: string; html: string; text: string };
 
 /** The email kind stored on outbox rows for these messages. */
 export const INSTRUCTIONS_KIND = "instructions";
+
+/** What an instructions row stores to be rendered at send time (the token is sealed apart, in `sealedToken`). */
+export const instructionParamsSchema = z.object({ companyName: z.string(), name: z.string(), baseUrl: z.string() });
+export type InstructionParams = z.infer<typeof instructionParamsSchema>;
+
+/** The subject line, stored on the row for the Mailbox list. */
+export function instructionsSubject(companyName: string): string {
+  return `${companyName}: install the security application`;
+}
 
 /** The text version keeps headings as written (html-to-text upper-cases them: "MACOS", "IOS"). */
 export const plainTextOptions = {
@@ -36,7 +46,7 @@ export async function instructionEmailTemplate(companyName: string): Promise<(va
   const element = createElement(InstructionsEmail, { companyName, name: nameToken, link: linkToken });
   const [html, text] = await Promise.all([render(element), render(element, plainTextOptions)]);
   const pattern = new RegExp(`${nameToken}|${linkToken}`, "g");
-  const subject = `${companyName}: install the security application`;
+  const subject = instructionsSubject(companyName);
   return ({ name, link }) => {
     const htmlName = escapeHtml(name);
     const htmlLink = escapeHtml(link);

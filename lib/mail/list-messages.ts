@@ -15,9 +15,12 @@ export async function listEmailMessages(db: Db, workspaceId: string, page: numbe
   return { rows, total, page, pages: Math.max(1, Math.ceil(total / size)) };
 }
 
-/** One message of the workspace with its bodies, or null. */
+/** One message of the workspace without its body (its parameters and sealed token), or null. */
 export async function getEmailMessage(db: Db, workspaceId: string, id: string) {
-  return db.emailMessage.findFirst({ where: { id, workspaceId } });
+  return db.emailMessage.findFirst({
+    where: { id, workspaceId },
+    select: { id: true, to: true, subject: true, kind: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, createdAt: true, userId: true },
+  });
 }
 
 /** How each message kind is named in the console. */

@@ -1,11 +1,10 @@
-import { actorOf, type ConsoleContext } from "@/lib/auth/console-context";
-import { recordAudit } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db/client";
-import type { BulkValue } from "@/lib/db/bulk-insert";
+import { bulkInsert, type BulkValue } from "@/lib/db/bulk-insert";
 import { newId } from "@/lib/db/ids";
 import { transaction } from "@/lib/db/transaction";
-import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/db/generated/postgresql/client.ts";
+import { renderForDelivery, UndeliverableError } from "./render-message";
+import { emailTokenKeys, sealEmailToken } from "./token-seal";
 import type { MailTransport } from "./transport";
 
 /**
@@ -28,27 +27,33 @@ export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
+/**
+ * A message to queue: its kind and the parameters its template is filled
+ * with at send time, plus the enrollment token of its link, which is stored
+ * only sealed (lib/mail/token-seal.ts), never as a rendered body.
+ */
 export type EmailInput = {
   workspaceId: string;
   userId: string | null;
   kind: string;
   to: string;
   subject: string;
-  html: string;
-  text: string;
+  params: Record<string, string>;
+  token: string | null;
 };
 
-/** A complete queued EmailMessage row for `bulkInsert(tx, "EmailMessage", rows)`. */
+/** A complete queued EmailMessage row for `bulkInsert(tx, "EmailMessage", rows)`, its token sealed to its id. */
 export function emailRow(input: EmailInput, now = new Date()): Record<string, BulkValue> {
+  const id = newId();
   return {
-    id: newId(),
+    id,
     workspaceId: input.workspaceId,
     userId: input.userId,
     kind: input.kind,
     to: input.to,
     subject: input.subject,
-    html: input.html,
-    text: input.text,
+    params: JSON.stringify(input.params),
+    sealedToken: input.token === null ? null : sealEmailToken(input.token, id),
     status: "QUEUED",
     attempts: 0,
     nextAttemptAt: now,
@@ -61,7 +66,9 @@ export function emailRow(input: EmailInput, now = new Date()): Record<string, Bu
 
 /** Queues one message in the caller's transaction, so it is sent only if the change that caused it commits. */
 export async function queueEmail(tx: Db | Tx, input: EmailInput): Promise<{ id: string }> {
-  return tx.emailMessage.create({ data: { ...input, status: "QUEUED", attempts: 0, nextAttemptAt: new Date() }, select: { id: true } });
+  const row = emailRow(input);
+  await bulkInsert(tx, "EmailMessage", [row]);
+  return { id: row.id as string };
 }
 
 export type DeliveryCounts = { sent: number; failed: number; retried: number };
@@ -84,6 +91,10 @@ function dueWhere(now: Date, workspaceId?: string): Prisma.EmailMessageWhereInpu
  * two workers' transactions never wait on each other in a cycle. The attempt
  * is counted at claim time, so a message that crashes its worker still
  * reaches MAX_ATTEMPTS instead of being retried forever.
+ *
+ * Each message is rendered just before it is sent, from its kind, parameters
+ * and opened token (the template itself is rendered once per company and
+ * process). Once it is SENT over SMTP or FAILED, its sealed token is blanked.
  */
 export async function deliverDue(
   db: Db,
@@ -103,12 +114,14 @@ export async function deliverDue(
   // A message whose worker died on every attempt has no failure to record; give up on it here.
   const abandoned = await db.emailMessage.updateMany({
     where: { ...scope, status: "SENDING", lockedUntil: { lt: now }, attempts: { gte: MAX_ATTEMPTS } },
-    data: { status: "FAILED", lockedUntil: null, lastError: "Delivery was interrupted too many times." },
+    data: { status: "FAILED", lockedUntil: null, sealedToken: null, lastError: "Delivery was interrupted too many times." },
   });
   counts.failed += abandoned.count;
 
   const due = await db.emailMessage.findMany({ where: dueWhere(now, workspaceId), orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }], take: batch, select: { id: true } });
   if (due.length === 0) return counts;
+  // Without AUTH_SECRET no link can be opened: fail the round (logged, retried) before claiming anything.
+  emailTokenKeys();
   const lockedUntil = new Date(now.getTime() + LEASE_MS);
   const claimed = await transaction(db, async (tx) => {
     const ids: string[] = [];
@@ -125,12 +138,14 @@ export async function deliverDue(
 
   const rows = await db.emailMessage.findMany({
     where: { id: { in: claimed } },
-    select: { id: true, to: true, subject: true, html: true, text: true, attempts: true },
+    select: { id: true, to: true, subject: true, kind: true, params: true, sealedToken: true, attempts: true },
   });
   const from = mailFrom();
   const outcomes = await mapLimit(rows, concurrency, async (row) => {
     try {
-      await transport.send({ from, to: row.to, subject: row.subject, html: row.html, text: row.text, headers: { "X-Entity-Ref-ID": row.id } });
+      // Rendered here, from kind + parameters + the opened token: the row never holds the link in clear.
+      const { html, text } = await renderForDelivery(row);
+      await transport.send({ from, to: row.to, subject: row.subject, html, text, headers: { "X-Entity-Ref-ID": row.id } });
       return { row, error: null };
     } catch (error) {
       return { row, error };
@@ -144,7 +159,9 @@ export async function deliverDue(
     if (sentIds.length > 0) {
       const done = await tx.emailMessage.updateMany({
         where: { id: { in: sentIds }, status: "SENDING" },
-        data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null },
+        // Sent over SMTP, the message leaves no way to recover its link here. The local mailbox (no SMTP_URL) is
+        // the recipient's inbox itself: it keeps the sealed token so its page can show the link (README, "Mailbox").
+        data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null, ...(transport.kind === "mailbox" ? {} : { sealedToken: null }) },
       });
       result.sent += done.count;
     }
@@ -154,7 +171,7 @@ export async function deliverDue(
       await tx.emailMessage.updateMany({
         where: { id: row.id, status: "SENDING" },
         data: final
-          ? { status: "FAILED", lockedUntil: null, lastError: oneLine(error) }
+          ? { status: "FAILED", lockedUntil: null, sealedToken: null, lastError: oneLine(error) }
           : { status: "QUEUED", lockedUntil: null, lastError: oneLine(error), nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)) },
       });
       if (final) result.failed++;
@@ -168,52 +185,9 @@ export async function deliverDue(
   return counts;
 }
 
-export type ResendResult = { id: string; mode: "retry" | "copy" };
-
-/**
- * Sends a message of the workspace again: a FAILED message is put back in
- * the queue with its attempts reset; a SENT one is queued as a new copy (the
- * original stays as the record of what was sent). Messages still queued or
- * being sent are refused, as they will go out anyway.
- */
-export async function resendEmail(ctx: ConsoleContext, messageId: string): Promise<ResendResult> {
-  const workspaceId = ctx.workspace.id;
-  return transaction(ctx.db, async (tx) => {
-    const row = await tx.emailMessage.findFirst({ where: { id: messageId, workspaceId } });
-    if (!row) throw new AppError("NOT_FOUND", { userMessage: "That message does not exist." });
-    let result: ResendResult;
-    if (row.status === "FAILED") {
-      const { count } = await tx.emailMessage.updateMany({
-        where: { id: row.id, workspaceId, status: "FAILED" },
-        data: { status: "QUEUED", attempts: 0, nextAttemptAt: new Date(), lastError: null, lockedUntil: null },
-      });
-      if (count !== 1) throw notResendable();
-      result = { id: row.id, mode: "retry" };
-    } else if (row.status === "SENT") {
-      const copy = await queueEmail(tx, {
-        workspaceId, userId: row.userId, kind: row.kind, to: row.to, subject: row.subject, html: row.html, text: row.text,
-      });
-      result = { id: copy.id, mode: "copy" };
-    } else {
-      throw notResendable();
-    }
-    await recordAudit(tx, actorOf(ctx), {
-      action: "email.resend",
-      targetType: "email",
-      targetId: result.id,
-      targetLabel: row.to,
-      details: { kind: row.kind, originalId: row.id, mode: result.mode },
-    });
-    return result;
-  });
-}
-
-function notResendable() {
-  return new AppError("CONFLICT", { userMessage: "This message is still waiting to be sent; it will go out without a resend." });
-}
-
-/** The server refused the recipient for good (5xx to RCPT TO): retrying cannot help. */
+/** Retrying cannot help: the message cannot be rendered (e.g. its sealed link was altered), or the server refused the recipient for good (5xx to RCPT TO). */
 function isPermanent(error: unknown): boolean {
+  if (error instanceof UndeliverableError) return error.permanent;
   const e = error as { responseCode?: unknown; command?: unknown } | null;
   return typeof e?.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600 && e.command === "RCPT TO";
 }

@@ -34,8 +34,8 @@ const poolDefaults: Record<string, string> = {
  * (`smtp://user:pass@host:587`, `smtps://user:pass@host:465`; query
  * parameters such as `?maxConnections=10` override the pool defaults).
  * Without it, a mailbox transport: nothing leaves the machine, rows are
- * marked sent and the console's Mailbox page shows them, so the whole flow
- * can be tried on one machine.
+ * marked sent (keeping their sealed tokens) and the console's Mailbox page
+ * renders them with their links, so the whole flow can be tried on one machine.
  */
 export function createTransport(smtpUrl: string | undefined = process.env.SMTP_URL): MailTransport {
   if (!smtpUrl) return { kind: "mailbox", send: async () => {}, close: () => {} };

@@ -30,6 +30,9 @@ export function startOutboxWorker(
   const { intervalMs = 1000, workspaceId } = options;
   const transport = options.transport ?? createTransport();
   console.info(`[outbox] worker started, delivering through ${options.transport ? transport.kind : describeTransport()}`);
+  if (!process.env.AUTH_SECRET) {
+    console.error("[outbox] AUTH_SECRET is not set: queued messages cannot open their sealed enrollment links, so nothing will be sent until it is.");
+  }
   if (transport.kind === "smtp" && !process.env.MAIL_FROM) {
     console.warn("[outbox] MAIL_FROM is not set; messages go out from no-reply@roster.invalid, which mail servers are likely to refuse.");
   }

@@ -4,12 +4,37 @@ import { recordAudit } from "@/lib/audit/record";
 import { bulkInsert, type BulkValue } from "@/lib/db/bulk-insert";
 import type { Tx } from "@/lib/db/client";
 import { transaction } from "@/lib/db/transaction";
-import { enrollmentLink, enrollmentTokenRow, newEnrollmentToken } from "@/lib/enrollment/tokens";
+import { enrollmentTokenRow, newEnrollmentToken } from "@/lib/enrollment/tokens";
 import { AppError } from "@/lib/errors";
-import { INSTRUCTIONS_KIND, instructionEmailTemplate } from "@/lib/mail/instructions";
+import { INSTRUCTIONS_KIND, instructionsSubject } from "@/lib/mail/instructions";
 import { emailRow } from "@/lib/mail/outbox";
 
 export type InstructionRecipient = { id: string; email: string; displayName: string; alias: string };
+
+/**
+ * The rows that send each recipient the instructions: a new enrollment token
+ * (stored as its SHA-256) and a queued message holding the template's
+ * parameters and that token sealed, never a rendered body with the link in
+ * clear. The outbox renders the message when it sends it.
+ */
+export function instructionRows(
+  ctx: ConsoleContext,
+  recipients: InstructionRecipient[],
+  opts: { baseUrl: string; now?: Date },
+): { tokens: Record<string, BulkValue>[]; emails: Record<string, BulkValue>[] } {
+  const now = opts.now ?? new Date();
+  const companyName = ctx.workspace.name;
+  const subject = instructionsSubject(companyName);
+  const tokens: Record<string, BulkValue>[] = [];
+  const emails: Record<string, BulkValue>[] = [];
+  for (const user of recipients) {
+    const token = newEnrollmentToken(now);
+    tokens.push(enrollmentTokenRow({ workspaceId: ctx.workspace.id, userId: user.id, createdById: ctx.user.id, token, now }));
+    const params = { companyName, name: user.displayName || user.alias, baseUrl: opts.baseUrl };
+    emails.push(emailRow({ workspaceId: ctx.workspace.id, userId: user.id, kind: INSTRUCTIONS_KIND, to: user.email, subject, params, token: token.token }, now));
+  }
+  return { tokens, emails };
+}
 
 /**
  * Queues the instruction email for each recipient, each message with its own
@@ -23,16 +48,7 @@ export async function queueInstructions(
   opts: { baseUrl: string; now?: Date },
 ): Promise<number> {
   if (recipients.length === 0) return 0;
-  const now = opts.now ?? new Date();
-  const render = await instructionEmailTemplate(ctx.workspace.name);
-  const tokens: Record<string, BulkValue>[] = [];
-  const emails: Record<string, BulkValue>[] = [];
-  for (const user of recipients) {
-    const token = newEnrollmentToken(now);
-    tokens.push(enrollmentTokenRow({ workspaceId: ctx.workspace.id, userId: user.id, createdById: ctx.user.id, token, now }));
-    const message = render({ name: user.displayName || user.alias, link: enrollmentLink(opts.baseUrl, token.token) });
-    emails.push(emailRow({ workspaceId: ctx.workspace.id, userId: user.id, kind: INSTRUCTIONS_KIND, to: user.email, ...message }, now));
-  }
+  const { tokens, emails } = instructionRows(ctx, recipients, opts);
   await bulkInsert(tx, "EnrollmentToken", tokens);
   await bulkInsert(tx, "EmailMessage", emails);
   return recipients.length;

@@ -47,7 +47,7 @@ describe.each(testProviders)("clean-up on %s", (provider) => {
       ],
     });
     const email = (workspaceId: string, status: "SENT" | "FAILED" | "QUEUED", createdAt: Date) =>
-      db.emailMessage.create({ data: { workspaceId, kind: "instructions", to: "x@y.test", subject: "s", html: "", text: "", status, createdAt }, select: { id: true } });
+      db.emailMessage.create({ data: { workspaceId, kind: "instructions", to: "x@y.test", subject: "s", status, createdAt }, select: { id: true } });
     const oldSent = await email(b.workspace.id, "SENT", ago(91));
     const oldFailed = await email(a.workspace.id, "FAILED", ago(120));
     const oldQueued = await email(a.workspace.id, "QUEUED", ago(200));

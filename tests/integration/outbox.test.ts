@@ -5,11 +5,14 @@ import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { backoffMs, deliverDue, emailRow, MAX_ATTEMPTS, queueEmail, resendEmail } from "@/lib/mail/outbox";
+import { randomToken } from "@/lib/crypto/tokens";
+import { instructionsSubject } from "@/lib/mail/instructions";
+import { backoffMs, deliverDue, emailRow, MAX_ATTEMPTS, queueEmail } from "@/lib/mail/outbox";
+import { resendEmail } from "@/lib/mail/resend-email";
 import { bulkInsert } from "@/lib/db/bulk-insert";
 import { createTransport, type MailTransport } from "@/lib/mail/transport";
 import { startOutboxWorker } from "@/lib/mail/worker";
-import { consoleContextFor, createWorkspace } from "../factories";
+import { consoleContextFor, createUsers, createWorkspace } from "../factories";
 import { testDb, testProviders } from "../support/db";
 
 type Inbox = { server: SMTPServer; port: number; messages: ParsedMail[]; close: () => Promise<void> };
@@ -53,12 +56,15 @@ function smtpTo(port: number): MailTransport {
   return transport;
 }
 
-async function queueThree(db: Db, workspaceId: string) {
+const company = "Outbox & Co";
+const params = (name: string) => ({ companyName: company, name, baseUrl: "https://roster.example" });
+
+async function queueThree(db: Db, workspaceId: string, userIds: (string | null)[] = [null, null, null]) {
   const ids: string[] = [];
   for (const n of [1, 2, 3]) {
     const { id } = await queueEmail(db, {
-      workspaceId, userId: null, kind: "instructions", to: `user${n}@corp.example`,
-      subject: `Message ${n}`, html: `<p>Hello <b>${n}</b></p>`, text: `Hello ${n}`,
+      workspaceId, userId: userIds[n - 1], kind: "instructions", to: `user${n}@corp.example`,
+      subject: instructionsSubject(company), params: params(`User <${n}>`), token: randomToken(),
     });
     ids.push(id);
   }
@@ -82,10 +88,11 @@ describe.each(testProviders)("email outbox on %s", (provider) => {
     for (const [i, id] of ids.entries()) {
       const mail = inbox.messages.find((m) => refOf(m) === id)!;
       expect(mail).toBeDefined();
-      expect(mail.subject).toBe(`Message ${i + 1}`);
+      expect(mail.subject).toBe(instructionsSubject(company));
       expect((Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text).toBe(`user${i + 1}@corp.example`);
-      expect(mail.html).toContain(`<b>${i + 1}</b>`);
-      expect(mail.text?.trim()).toBe(`Hello ${i + 1}`);
+      expect(mail.html).toContain(`Hello <!-- -->User &lt;${i + 1}&gt;<!-- -->,`);
+      expect(mail.text).toContain(`Hello User <${i + 1}>,`);
+      expect(mail.text).toMatch(/https:\/\/roster\.example\/enroll\/[A-Za-z0-9_-]{22}/);
     }
     const rows = await db.emailMessage.findMany({ where: { id: { in: ids } } });
     expect(rows.map((r) => r.status)).toEqual(["SENT", "SENT", "SENT"]);
@@ -127,7 +134,7 @@ describe.each(testProviders)("email outbox on %s", (provider) => {
     const inbox = await startInbox();
     cleanups.push(inbox.close);
     const rows = Array.from({ length: 60 }, (_, i) => emailRow({
-      workspaceId: workspace.id, userId: null, kind: "instructions", to: `u${i}@corp.example`, subject: `S${i}`, html: `<p>${i}</p>`, text: `${i}`,
+      workspaceId: workspace.id, userId: null, kind: "instructions", to: `u${i}@corp.example`, subject: `S${i}`, params: params(`U${i}`), token: randomToken(),
     }));
     await bulkInsert(db, "EmailMessage", rows);
 
@@ -241,35 +248,44 @@ describe.each(testProviders)("email outbox on %s", (provider) => {
     await again.stop();
   });
 
-  it("resends within the workspace only: a failed message is re-queued, a sent one copied, and both audited", async () => {
-    const { workspace, admin } = await createWorkspace(db);
+  it("resends within the workspace only, as a new message with a new token, and audits it", async () => {
+    const { workspace, admin, roles } = await createWorkspace(db);
     const other = await createWorkspace(db);
     const ctx = await consoleContextFor(db, admin.id);
-    const [failedId, sentId, queuedId] = await queueThree(db, workspace.id);
-    await db.emailMessage.update({ where: { id: failedId }, data: { status: "FAILED", attempts: MAX_ATTEMPTS, lastError: "boom" } });
-    await db.emailMessage.update({ where: { id: sentId }, data: { status: "SENT", attempts: 1, sentAt: new Date() } });
+    const { userIds } = await createUsers(db, workspace.id, 3, { roleId: roles.user });
+    const [failedId, sentId, queuedId] = await queueThree(db, workspace.id, userIds);
+    await db.emailMessage.update({ where: { id: failedId }, data: { status: "FAILED", attempts: MAX_ATTEMPTS, lastError: "boom", sealedToken: null } });
+    await db.emailMessage.update({ where: { id: sentId }, data: { status: "SENT", attempts: 1, sentAt: new Date(), sealedToken: null } });
     const [foreignId] = await queueThree(db, other.workspace.id);
     await db.emailMessage.update({ where: { id: foreignId }, data: { status: "FAILED" } });
+    const baseUrl = "https://roster.example";
 
-    await expect(resendEmail(ctx, foreignId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(resendEmail(ctx, foreignId, { baseUrl })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.emailMessage.findUniqueOrThrow({ where: { id: foreignId } })).status).toBe("FAILED");
-    await expect(resendEmail(ctx, queuedId)).rejects.toBeInstanceOf(AppError);
+    await expect(resendEmail(ctx, queuedId, { baseUrl })).rejects.toBeInstanceOf(AppError);
 
-    expect(await resendEmail(ctx, failedId)).toEqual({ id: failedId, mode: "retry" });
-    const retried = await db.emailMessage.findUniqueOrThrow({ where: { id: failedId } });
-    expect(retried).toMatchObject({ status: "QUEUED", attempts: 0, lastError: null });
-
-    const copy = await resendEmail(ctx, sentId);
-    expect(copy.mode).toBe("copy");
-    const [original, queued] = await Promise.all([
-      db.emailMessage.findUniqueOrThrow({ where: { id: sentId } }),
-      db.emailMessage.findUniqueOrThrow({ where: { id: copy.id } }),
-    ]);
-    expect(original.status).toBe("SENT");
-    expect(queued).toMatchObject({ status: "QUEUED", workspaceId: workspace.id, to: original.to, subject: original.subject, html: original.html, text: original.text });
+    const tokensBefore = await db.enrollmentToken.count({ where: { workspaceId: workspace.id } });
+    const copies = [await resendEmail(ctx, failedId, { baseUrl }), await resendEmail(ctx, sentId, { baseUrl })];
+    expect(await db.enrollmentToken.count({ where: { workspaceId: workspace.id } })).toBe(tokensBefore + 2);
+    for (const [i, originalId] of [failedId, sentId].entries()) {
+      const [original, queued] = await Promise.all([
+        db.emailMessage.findUniqueOrThrow({ where: { id: originalId } }),
+        db.emailMessage.findUniqueOrThrow({ where: { id: copies[i].id }, select: { status: true, workspaceId: true, to: true, subject: true, userId: true, sealedToken: true } }),
+      ]);
+      // The original stays as the record; the new message carries a new sealed token.
+      expect(original.status).toBe(i === 0 ? "FAILED" : "SENT");
+      expect(copies[i].id).not.toBe(originalId);
+      expect(queued).toMatchObject({ status: "QUEUED", workspaceId: workspace.id, to: original.to, subject: instructionsSubject(workspace.name), userId: original.userId });
+      expect(queued.sealedToken).toMatch(/^v1\./);
+    }
 
     const audit = await db.auditEvent.findMany({ where: { workspaceId: workspace.id, action: "email.resend" } });
-    expect(audit.map((a) => a.targetId).sort()).toEqual([failedId, copy.id].sort());
+    expect(audit.map((a) => a.targetId).sort()).toEqual(copies.map((c) => c.id).sort());
     expect(await db.auditEvent.count({ where: { workspaceId: other.workspace.id, action: "email.resend" } })).toBe(0);
+
+    // A message whose user is gone cannot get a new link.
+    const [orphanId] = await queueThree(db, workspace.id);
+    await db.emailMessage.update({ where: { id: orphanId }, data: { status: "SENT" } });
+    await expect(resendEmail(ctx, orphanId, { baseUrl })).rejects.toMatchObject({ code: "NOT_FOUND", userMessage: expect.stringContaining("no longer exists") });
   });
 });

@@ -7,6 +7,7 @@ import { Pagination } from "@/components/pagination";
 import { can, requireConsolePage } from "@/lib/auth/context";
 import { formatCount, formatDateTime, plural } from "@/lib/format";
 import { emailKindLabels, listEmailMessages } from "@/lib/mail/list-messages";
+import { canReadMessageBodies } from "@/lib/mail/read-message";
 import { MessageStatus } from "./message-status";
 import { ResendButton } from "./resend-button";
 
@@ -18,14 +19,17 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const messages = await listEmailMessages(ctx.db, ctx.workspace.id, page);
   const canResend = can(ctx, "resendEmailAction");
   const local = !process.env.SMTP_URL;
+  const bodies = canReadMessageBodies(ctx);
   return (
     <>
       <PageHeader
         title="Mailbox"
         description={
-          local
-            ? `${plural(messages.total, "message")}. No SMTP server is configured, so nothing leaves this machine: open a message to read it and follow its links.`
-            : `${plural(messages.total, "message")} sent or waiting to be sent by the console.`
+          !bodies
+            ? `${plural(messages.total, "message")}: who they went to and how delivery went. Message bodies are shown only to roles that may send instructions.`
+            : local
+              ? `${plural(messages.total, "message")}. No SMTP server is configured, so nothing leaves this machine: open a message to read it and follow its links.`
+              : `${plural(messages.total, "message")} sent or waiting to be sent by the console. Sent messages keep no usable link; Resend sends a new message with a new link.`
         }
       />
       {messages.rows.length === 0 ? (

@@ -6,7 +6,11 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { resendEmailAction } from "./actions";
 
-/** "Resend" for a sent or failed message; says what happened next to the button. */
+/**
+ * "Resend" for a sent or failed message: queues a new message with a new
+ * enrollment link (a sent message keeps no usable link to send again); says
+ * what happened next to the button.
+ */
 export function ResendButton({ id, to, linkToCopy = false }: { id: string; to: string; linkToCopy?: boolean }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -17,7 +21,7 @@ export function ResendButton({ id, to, linkToCopy = false }: { id: string; to: s
       const r = await resendEmailAction({ id });
       if (!r.ok) setResult({ ok: false, text: r.error });
       else {
-        setResult({ ok: true, text: "Queued again.", copyId: r.data.mode === "copy" ? r.data.id : undefined });
+        setResult({ ok: true, text: "A new message with a new link is queued.", copyId: r.data.id });
         // Whichever page lists the message (Mailbox or the user's page) shows the new state.
         router.refresh();
       }
@@ -26,14 +30,14 @@ export function ResendButton({ id, to, linkToCopy = false }: { id: string; to: s
 
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="secondary" className="px-2.5 py-1" onClick={resend} disabled={pending} aria-label={`Resend the message to ${to}`}>
+      <Button variant="secondary" className="px-2.5 py-1" onClick={resend} disabled={pending} aria-label={`Resend the message to ${to}`} title="Sends a new message with a new enrollment link; the earlier link keeps working">
         {pending ? "Resending…" : "Resend"}
       </Button>
       {result ? (
         <span role={result.ok ? "status" : "alert"} className={`text-xs ${result.ok ? "text-green-700" : "text-red-700"}`}>
           {result.text}
           {linkToCopy && result.copyId ? (
-            <> <Link href={`/console/mailbox/${result.copyId}`} className="text-brand-700 hover:underline">Open the copy</Link></>
+            <> <Link href={`/console/mailbox/${result.copyId}`} className="text-brand-700 hover:underline">Open the new message</Link></>
           ) : null}
         </span>
       ) : null}

@@ -7,6 +7,7 @@ import { can, requireConsolePage } from "@/lib/auth/context";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { emailKindLabels, getEmailMessage } from "@/lib/mail/list-messages";
 import { mailFrom } from "@/lib/mail/outbox";
+import { readEmailMessageBody } from "@/lib/mail/read-message";
 import { MessageStatus } from "../message-status";
 import { ResendButton } from "../resend-button";
 
@@ -18,6 +19,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
   const message = await getEmailMessage(ctx.db, ctx.workspace.id, id);
   if (!message) notFound();
   const canResend = can(ctx, "resendEmailAction") && (message.status === "SENT" || message.status === "FAILED");
+  const body = await readEmailMessageBody(ctx, message.id);
 
   const facts: [string, ReactNode][] = [
     ["From", mailFrom()],
@@ -44,16 +46,27 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
           </div>
         ))}
       </dl>
-      <h2 className="mb-2 text-lg font-semibold text-ink">Message</h2>
-      {/* sandbox="" : no scripts, forms or same-origin access; the HTML came from our template but holds user-entered names. */}
-      <iframe
-        title={`Message to ${message.to}`}
-        sandbox=""
-        srcDoc={message.html}
-        className="h-[640px] w-full rounded-lg border border-slate-200 bg-white"
-      />
-      <h2 className="mt-6 mb-2 text-lg font-semibold text-ink">Text version</h2>
-      <pre className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 text-sm whitespace-pre-wrap text-slate-800">{linkify(message.text)}</pre>
+      {body === null ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+          Message bodies are shown only to roles that may send instructions, as a message can carry a working enrollment link.
+        </p>
+      ) : (
+        <>
+          <h2 className="mb-2 text-lg font-semibold text-ink">Message</h2>
+          {body.note ? (
+            <p role="note" className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{body.note}</p>
+          ) : null}
+          {/* sandbox="" : no scripts, forms or same-origin access; the HTML came from our template but holds user-entered names. */}
+          <iframe
+            title={`Message to ${message.to}`}
+            sandbox=""
+            srcDoc={body.html}
+            className="h-[640px] w-full rounded-lg border border-slate-200 bg-white"
+          />
+          <h2 className="mt-6 mb-2 text-lg font-semibold text-ink">Text version</h2>
+          <pre className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 text-sm whitespace-pre-wrap text-slate-800">{linkify(body.text)}</pre>
+        </>
+      )}
     </>
   );
 }
@@ -61,7 +74,9 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
 /**
  * The text with its http(s) addresses as links: the sandboxed preview above
  * cannot open anything, and on a machine without SMTP this page is where a
- * tester follows the enrollment link.
+ * tester follows the enrollment link. The body is rendered on view from the
+ * message's parameters; its link is there only while the row keeps the
+ * sealed token (queued, or kept by the local mailbox).
  */
 function linkify(text: string): ReactNode[] {
   return text.split(/(https?:\/\/[^\s<>"]+)/g).map((part, i) =>
