@@ -7,6 +7,8 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
+// The console and the tests share the secret: tests queue email (sealed under a key derived from it) for the console to send.
+const authSecret = (process.env.AUTH_SECRET ??= "e2e-secret-not-for-production-0123456789");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -42,7 +44,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: databaseUrl,
       PORT: String(port),
-      AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+      AUTH_SECRET: authSecret,
       NEXT_TELEMETRY_DISABLED: "1",
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       ROSTER_URL: `http://localhost:${port}`,

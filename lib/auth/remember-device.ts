@@ -10,6 +10,7 @@ import { DEVICE_COOKIE, deviceCookieAfterSignIn, deviceCookieOptions } from "./d
 export async function rememberThisBrowser(email: string): Promise<void> {
   const jar = await cookies();
   const h = await headers();
-  const secure = h.get("x-forwarded-proto") === "https" || (process.env.AUTH_URL ?? "").startsWith("https:");
+  // X-Forwarded-Proto reaches here only from a trusted proxy (scripts/serve.ts drops it otherwise).
+  const secure = h.get("x-forwarded-proto") === "https" || [process.env.AUTH_URL, process.env.ROSTER_URL].some((url) => (url ?? "").startsWith("https:"));
   jar.set(DEVICE_COOKIE, deviceCookieAfterSignIn(email, jar.get(DEVICE_COOKIE)?.value), deviceCookieOptions(secure));
 }

@@ -5,7 +5,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * The check Next.js makes for server actions, for console routes: a request
  * that may change something must carry an Origin whose host is the host the
- * request was sent to (X-Forwarded-Host behind a proxy, else Host).
+ * request was sent to (X-Forwarded-Host behind a proxy, else Host), or,
+ * when the browser sends no Origin or "null", Sec-Fetch-Site: same-origin.
  */
 export function assertSameOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return;
@@ -17,6 +18,9 @@ export function assertSameOrigin(request: Request): void {
   } catch {
     originHost = null;
   }
+  // A browser that withholds Origin (a form POST under a strict referrer policy sends "null")
+  // still says where the request came from in Sec-Fetch-Site, which pages cannot set.
+  if (!originHost && (origin === null || origin === "null") && request.headers.get("sec-fetch-site") === "same-origin") return;
   if (!originHost || !host || originHost !== host) {
     throw new AppError("FORBIDDEN", { userMessage: "This request did not come from the console's own pages." });
   }
