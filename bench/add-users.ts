@@ -46,8 +46,8 @@ export async function benchFinish(bench: BenchDatabase, runs = 3): Promise<{ fin
   const raw: number[] = [];
   for (let run = 0; run < runs; run++) {
     const { admin, workspace } = await createWorkspace(bench.db, { name: `Finish bench ${run}` });
-    // 3,000 addresses a run need a license of at least 1,000 seats.
-    await createLicense(bench.db, workspace.id, { seats: 3000, expiresAt: new Date(Date.now() + 365 * 86_400_000) });
+    // 3,000 addresses a run need a license of at least 1,000 seats, and room for 3,000 users besides the administrator.
+    await createLicense(bench.db, workspace.id, { seats: 5000, expiresAt: new Date(Date.now() + 365 * 86_400_000) });
     const ctx = await consoleContextFor(bench.db, admin.id);
     const users = Array.from({ length: COUNT }, (_, i) => ({ email: `f${run}-${i}@corp.example`, alias: `f${run}-${i}` }));
     const input = addUsersSchema.parse({ runKey: randomUUID(), users, sendInstructions: true });
