@@ -53,6 +53,8 @@ function buildIfStale(): void {
 
 async function main() {
   ensureAuthSecret();
+  // Nothing leaves the machine unless configured to: no usage reports to Next.js's telemetry service.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   try {
     const applied = await prepareDatabase();
     console.log(applied.length ? `roster: applied migrations ${applied.join(", ")}` : "roster: database is up to date");
