@@ -45,6 +45,19 @@ export function mayGrantRole(granter: Granter, role: RoleForRules): boolean {
   return roleGrantRefusal(granter, { userId: null, from: null, to: role }) === null;
 }
 
+/**
+ * Why `granter` may not delete a user holding `role`, or null when allowed.
+ * Deleting takes the role away, so the grant rule applies: only a holder of
+ * admins.manage deletes an administrator, and nobody deletes a user whose
+ * role holds permissions their own does not.
+ */
+export function deletionRefusal(granter: Granter, user: { email: string; role: RoleForRules }): string | null {
+  if (mayGrantRole(granter, user.role)) return null;
+  return isAdminRole(user.role) && !granter.permissions.has(MANAGE_ADMINS)
+    ? `Only a user who may manage administrators can delete an administrator (${user.email}).`
+    : `You cannot delete ${user.email}: the role "${user.role.name}" holds permissions your role does not.`;
+}
+
 /** Throws FORBIDDEN, on the role field, when the grant rule refuses the change. */
 export function assertMayGrantRole(granter: Granter, change: { userId: string | null; from: RoleForRules | null; to: RoleForRules }): void {
   const refusal = roleGrantRefusal(granter, change);

@@ -3,7 +3,7 @@ import { endUserSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { isAdminRole } from "@/lib/auth/permissions";
-import { assertAdminsRemain } from "./admin-rules";
+import { assertAdminsRemain, deletionRefusal, granterOf } from "./admin-rules";
 import { transaction } from "@/lib/db/transaction";
 
 /**
@@ -18,9 +18,12 @@ export async function deleteUsers(ctx: ConsoleContext, input: { userIds: string[
   return transaction(ctx.db, async (tx) => {
     const users = await tx.user.findMany({
       where: { workspaceId: ctx.workspace.id, id: { in: ids } },
-      select: { id: true, email: true, deviceCount: true, role: { select: { key: true, permissions: true } } },
+      select: { id: true, email: true, deviceCount: true, role: { select: { id: true, key: true, name: true, permissions: true } } },
     });
     if (users.length === 0) throw new AppError("NOT_FOUND", { userMessage: "Those users no longer exist." });
+    const granter = granterOf(ctx);
+    const refusal = users.map((u) => deletionRefusal(granter, u)).find((r) => r !== null);
+    if (refusal) throw new AppError("FORBIDDEN", { userMessage: refusal });
     const found = users.map((u) => u.id);
     if (users.some((u) => isAdminRole(u.role))) await assertAdminsRemain(tx, ctx.workspace.id, found);
 

@@ -66,12 +66,17 @@ describe.each(testProviders)("roles and administrators on %s", (provider) => {
     const adminRow = await db.user.findUniqueOrThrow({ where: { id: admin.id } });
     await updateUser(leadCtx, { userId: admin.id, email: adminRow.email, displayName: adminRow.displayName, phone: "", roleId: roles.user });
     expect(await activeAdmins(db, workspace.id)).toBe(1);
-    // Deleting the last holder is refused whatever the role is called; the first administrator's role no longer counts.
+    // Deleting takes the role away, so the grant rule applies: a deputy without admins.manage may not delete the lead.
     const deputyRole = await createRole(db, workspace.id, { name: "Deputy", permissions: permissions.filter((p) => p !== "admins.manage") });
     const deputy = await createUser(db, workspace.id, { roleId: deputyRole.id, password: defaultPassword });
-    await expect(deleteUsers(await consoleContextFor(db, deputy.id), { userIds: [leadUser.id] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(deleteUsers(await consoleContextFor(db, deputy.id), { userIds: [leadUser.id] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      userMessage: expect.stringMatching(/Only a user who may manage administrators can delete an administrator/),
+    });
+    expect(await db.user.count({ where: { id: leadUser.id } })).toBe(1);
+    // The last holder is counted whatever the role is called (the first administrator's role no longer counts): another lead may delete this one.
     const second = await createUser(db, workspace.id, { roleId: lead.id, password: defaultPassword });
-    await deleteUsers(await consoleContextFor(db, deputy.id), { userIds: [leadUser.id] });
+    await deleteUsers(await consoleContextFor(db, second.id), { userIds: [leadUser.id] });
     expect(await activeAdmins(db, workspace.id)).toBe(1);
     expect((await db.user.findUniqueOrThrow({ where: { id: second.id } })).roleId).toBe(lead.id);
   });
