@@ -34,6 +34,8 @@ export function trustedDeviceId(cookie: string | undefined | null, email: string
   const [version, deviceId, sig, ...rest] = cookie.split(".");
   if (version !== VERSION || rest.length > 0 || !deviceId || !sig || !/^[A-Za-z0-9_-]{22}$/.test(deviceId)) return null;
   const given = Buffer.from(sig, "base64url");
+  // Only the canonical encoding: base64url's last character has spare bits, so other spellings decode alike.
+  if (given.toString("base64url") !== sig) return null;
   const expected = signature(deviceId, email, secret);
   return given.length === expected.length && timingSafeEqual(given, expected) ? deviceId : null;
 }
