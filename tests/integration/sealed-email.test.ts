@@ -232,8 +232,9 @@ describe.each(testProviders)("sealed links in queued email on %s", (provider) =>
     const token = linkToken(body!.text, baseUrl)!;
     expect(body!.html).toContain(`href="${baseUrl}/enroll/${token}"`);
     expect((await db.enrollmentToken.findUniqueOrThrow({ where: { tokenHash: sha256(token) } })).userId).toBe(userIds[0]);
-    // Even so, the row holds the token only sealed.
+    // Even so, the row holds the token only sealed; and who saw the working link is on record.
     expectNoUsableLink(await everyEmailCell(db), [token]);
+    expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "email.link_view", targetId: row.id, actorId: ctx.user.id } })).toBe(1);
 
     const reader = { ...ctx, permissions: new Set<Permission>(["users.read"]) };
     expect(canReadMessageBodies(reader)).toBe(false);
