@@ -31,9 +31,21 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
   return hops[hops.length - trusted] ?? hops[0] ?? peer;
 }
 
-/** The client address the server recorded for this request. */
+let warned = false;
+
+/**
+ * The client address the server recorded for this request. Without it (the
+ * console started some other way than `npm start`), every client shares the
+ * "unknown" bucket of each per-address limit; that is said once in the log.
+ */
 export function clientAddress(headers: Headers): string {
-  return headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+  const recorded = headers.get(CLIENT_ADDRESS_HEADER);
+  if (recorded) return recorded;
+  if (!warned && process.env.NODE_ENV === "production") {
+    warned = true;
+    console.warn("roster: requests carry no client address (start the console with npm start, scripts/serve.ts); per-address rate limits now count all clients together");
+  }
+  return "unknown";
 }
 
 // IPv4 clients of a dual-stack socket appear as ::ffff:1.2.3.4.
