@@ -81,3 +81,19 @@ describe("mapHeader", () => {
     for (const column of IMPORT_COLUMNS) expect(column.description).not.toBe("");
   });
 });
+
+describe("first and last name columns", () => {
+  it("are recognised under the names Outlook, Excel, HR systems and directories use, and make the name", async () => {
+    const { nameOf } = await import("./inspect");
+    for (const [first, last] of [["First Name", "Last Name"], ["Given name", "Surname"], ["givenName", "sn"], ["Vorname", "Nachname"], ["Prénom", "Nom"]]) {
+      const map = mapHeader(["E-mail", first, last]);
+      expect(map.unknown, `${first}/${last}`).toEqual([]);
+      expect(nameOf(["jane@corp.com", " Jane ", "Doe"], map.columns)).toBe("Jane Doe");
+      expect(nameOf(["jane@corp.com", "", "Doe"], map.columns)).toBe("Doe");
+    }
+    // A name column of its own wins; where it is empty, the parts fill in.
+    const both = mapHeader(["email", "name", "first name", "last name"]);
+    expect(nameOf(["a@corp.com", "Janie D.", "Jane", "Doe"], both.columns)).toBe("Janie D.");
+    expect(nameOf(["a@corp.com", "", "Jane", "Doe"], both.columns)).toBe("Jane Doe");
+  });
+});

@@ -13,18 +13,21 @@ export type ImportColumn = {
   aliases: readonly string[];
 };
 
+/** The address in the template's example row; a row still holding it is recognised and left out (lib/imports/row.ts). */
+export const TEMPLATE_EXAMPLE_EMAIL = "jane.doe@example.com";
+
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   {
     key: "email",
     header: "email",
-    description: "Required. The user's email address. Rows for people who are already users are skipped, or update them: you choose when you review the file.",
-    example: "jane.doe@example.com",
+    description: "Required. The user's email address; Jane Doe <jane@example.com> and mailto: forms are read too, the name filling an empty name cell. Rows for people who are already users are skipped, or update them: you choose when you review the file.",
+    example: TEMPLATE_EXAMPLE_EMAIL,
     aliases: ["E-mail", "Email address", "E-mail address", "Mail", "Mail address"],
   },
   {
     key: "name",
     header: "name",
-    description: "The name shown in the console and in emails to the user.",
+    description: "The name shown in the console and in emails to the user. Files with a First name and a Last name column (Given name and Surname, givenName and sn, Vorname and Nachname, …) are read as the two joined.",
     example: "Jane Doe",
     aliases: ["Full name", "Display name", "Name"],
   },
@@ -38,14 +41,14 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   {
     key: "group",
     header: "group",
-    description: "A group to add the user to, created if it does not exist; several are separated by semicolons.",
+    description: "A group to add the user to, created if it does not exist; several are separated by semicolons or commas.",
     example: "Sales",
     aliases: ["Groups", "Department"],
   },
   {
     key: "role",
     header: "role",
-    description: "The name of the user's role in the console; empty for the default role.",
+    description: "The name of the user's role in the console, in any case (admin, employee and the like name the built-in roles); empty for the default role.",
     example: "User",
     aliases: [],
   },
@@ -65,9 +68,20 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   },
 ];
 
+/**
+ * Name parts: Outlook, Excel, HR systems and directory exports split the name
+ * into first and last; the import joins them into the name ("Jane" + "Doe")
+ * when the file has no name column of its own.
+ */
+export type NamePartKey = "firstName" | "lastName";
+export const NAME_PART_COLUMNS: readonly { key: NamePartKey; header: string; aliases: readonly string[] }[] = [
+  { key: "firstName", header: "First name", aliases: ["Given name", "givenName", "Forename", "First", "Vorname", "Prénom", "Prenom", "Nombre", "Voornaam"] },
+  { key: "lastName", header: "Last name", aliases: ["Surname", "sn", "Family name", "familyName", "Last", "Nachname", "Nom", "Nom de famille", "Apellido", "Apellidos", "Achternaam"] },
+];
+
 export type HeaderMap = {
   /** For each recognised column, the index of the first header cell naming it. */
-  columns: Partial<Record<ColumnKey, number>>;
+  columns: Partial<Record<ColumnKey | NamePartKey, number>>;
   /** Header cells naming no column, as written (trimmed), to list to the admin. */
   unknown: string[];
   /** Header cells naming a column an earlier cell already named; their values are not read. */
@@ -78,8 +92,8 @@ export type HeaderMap = {
 // "E-mail Address", "email_address" and "EmailAddress" are the same header.
 const normalize = (header: string) => header.trim().toLowerCase().replace(/[\s_-]+/g, "");
 
-const byName = new Map<string, ColumnKey>(
-  IMPORT_COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((name) => [normalize(name), c.key] as const)),
+const byName = new Map<string, ColumnKey | NamePartKey>(
+  [...IMPORT_COLUMNS, ...NAME_PART_COLUMNS].flatMap((c) => [c.header, ...c.aliases].map((name) => [normalize(name), c.key] as const)),
 );
 
 /** Finds the import columns in a header row, in any case and spacing and under common aliases. */

@@ -74,3 +74,13 @@ export function cellOf(row: string[], index: number | undefined): string {
   const value = index === undefined ? "" : (row[index] ?? "").trim();
   return /^'[=+\-@\t\r\0]/.test(value) ? value.slice(1) : value;
 }
+
+/**
+ * A row's name: the name column, or where that is empty or missing the
+ * first and last name columns joined ("Jane" "Doe" → "Jane Doe"), as spreadsheets and directories split it.
+ */
+export function nameOf(row: string[], columns: HeaderMap["columns"]): string {
+  const whole = cellOf(row, columns.name);
+  if (whole) return whole;
+  return [cellOf(row, columns.firstName), cellOf(row, columns.lastName)].filter(Boolean).join(" ");
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { overLimitMessage } from "./limits";
-import { parseAddressList } from "./parse-list";
+import { parseAddressCell, parseAddressList } from "./parse-list";
 import { validateAddress } from "./validate";
 
 describe("validateAddress", () => {
@@ -25,7 +25,10 @@ describe("validateAddress", () => {
     ["@corp.com", "Nothing before"],
     ["jane@", "No domain"],
     ["jane@localhost", "needs a dot"],
-    ["jane doe@corp.com", "characters addresses cannot use"],
+    ["jane doe@corp.com", "Contains a space at position 5"],
+    ["jane\u200B@corp.com", "Contains an invisible character (zero-width space, U+200B) at position 5"],
+    ["ja\u00A0ne@corp.com", "Contains an invisible character (no-break space, U+00A0) at position 3"],
+    ["jane@corp.com\u00AD", "Contains an invisible character (soft hyphen, U+00AD) at position 14"],
     ['"jane"@corp.com', "characters addresses cannot use"],
     [`${"a".repeat(65)}@corp.com`, "longer than 64"],
     [`a@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.${"e".repeat(63)}.com`, "Longer than 254"],
@@ -123,5 +126,20 @@ describe("overLimitMessage", () => {
   it("names the limit and how many are over, and says nothing within it", () => {
     expect(overLimitMessage(999, 999)).toBeNull();
     expect(overLimitMessage(1200, 999)).toBe("You entered 1,200 addresses; at most 999 can be added at a time. Remove 201 or add them in another run.");
+  });
+});
+
+describe("parseAddressCell", () => {
+  it.each([
+    ["jane@corp.com", { address: "jane@corp.com", name: "" }],
+    ["  mailto:jane@corp.com ", { address: "jane@corp.com", name: "" }],
+    ["Jane Doe <jane@corp.com>", { address: "jane@corp.com", name: "Jane Doe" }],
+    ['"Doe, Jane" <mailto:jane@corp.com>', { address: "jane@corp.com", name: "Doe, Jane" }],
+    ["<jane@corp.com>", { address: "jane@corp.com", name: "" }],
+    // Not one address: returned as written, for the validator to say what is wrong.
+    ["jane doe@corp.com", { address: "jane doe@corp.com", name: "" }],
+    ["a@corp.com b@corp.com", { address: "a@corp.com b@corp.com", name: "" }],
+  ])("reads %j", (cell, expected) => {
+    expect(parseAddressCell(cell)).toEqual(expected);
   });
 });

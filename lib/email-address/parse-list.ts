@@ -101,3 +101,16 @@ function readSegment(segment: string): Entry[] {
 function stripWrapping(word: string): string {
   return word.replace(/^[<"'(]+/, "").replace(/[>"')]+$/, "");
 }
+
+/**
+ * One cell meant to hold one address (a CSV email column): `Name <address>`,
+ * `"Last, First" <address>` and `mailto:` forms give the address and the name,
+ * read as the Add users wizard reads one entry; a cell holding more than one
+ * entry is returned as written, for the validator to explain.
+ */
+export function parseAddressCell(cell: string): { address: string; name: string } {
+  const trimmed = cell.trim();
+  const entries = readSegment(trimmed);
+  if (entries.length === 1) return { address: entries[0].address.replace(/^mailto:/i, ""), name: entries[0].name };
+  return { address: trimmed.replace(/^mailto:/i, ""), name: "" };
+}

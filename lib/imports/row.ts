@@ -1,11 +1,13 @@
+import { parseAddressCell } from "@/lib/email-address/parse-list";
 import { validateAddress } from "@/lib/email-address/validate";
+import { TEMPLATE_EXAMPLE_EMAIL } from "@/lib/csv/columns";
 
 /** The cells of one import row, as the file (or the admin's fix) gives them. */
 export type ImportValues = {
   email: string;
   name: string;
   phone: string;
-  /** Group names separated by semicolons. */
+  /** Group names separated by semicolons, commas or line breaks. */
   groups: string;
   role: string;
   exchangeDomain: string;
@@ -17,8 +19,33 @@ export type ImportField = (typeof importFields)[number];
 
 export type RowIssue = { field: ImportField | "row"; message: string };
 
-/** The workspace's roles as the role column matches them (by lower-cased name), with whether the importer may give each. */
-export type ImportRoles = ReadonlyMap<string, { name: string; grantable: boolean }>;
+/** The workspace's roles as the role column matches them (by lower-cased name), with their built-in key and whether the importer may give each. */
+export type ImportRoles = ReadonlyMap<string, { name: string; key: string | null; grantable: boolean }>;
+
+// Words HR systems and people write for the built-in roles, matched when no role has that name.
+const ROLE_SYNONYMS: Record<string, "admin" | "user"> = {
+  admin: "admin", admins: "admin", administrators: "admin", "it admin": "admin", administrateur: "admin", administrador: "admin",
+  users: "user", member: "user", members: "user", employee: "user", employees: "user", staff: "user", standard: "user", "end user": "user", enduser: "user",
+};
+
+/** The role a role cell names: a role of that name (any case), else a built-in role by a common synonym ("admin" → Administrator). */
+export function resolveRole(cell: string, roles: ImportRoles) {
+  const wanted = cell.trim().toLowerCase();
+  const exact = roles.get(wanted);
+  if (exact) return exact;
+  const key = ROLE_SYNONYMS[wanted.replace(/\s+/g, " ")];
+  return key ? [...roles.values()].find((r) => r.key === key) : undefined;
+}
+
+/** "use Administrator or User", "use one of Administrator, Auditor or User". */
+function validRoles(roles: ImportRoles): string {
+  const names = [...roles.values()].map((r) => r.name).sort((a, b) => a.localeCompare(b));
+  if (names.length <= 2) return `use ${names.join(" or ")}`;
+  return `use one of ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+}
+
+/** The issue of the template's example row, left in by someone adding rows below it. */
+export const EXAMPLE_ROW_MESSAGE = `The template's example row (${TEMPLATE_EXAMPLE_EMAIL}): left out. Change its address to import it.`;
 
 /** The issue of a row naming a role the importer may not give (lib/users/admin-rules.ts's grant rule). */
 export const notGrantableMessage = (role: string) => `You cannot give the role "${role}": it holds permissions your role does not`;
@@ -51,8 +78,14 @@ export type CheckedRow = {
  * both-or-neither. Duplicates and existing users depend on other rows and
  * the database, so the caller adds those.
  */
-export function checkRow(values: ImportValues, roles: ImportRoles): CheckedRow {
+export function checkRow(cells: ImportValues, roles: ImportRoles): CheckedRow {
   const issues: RowIssue[] = [];
+  // "Jane Doe <jane@corp.com>" and "mailto:" in the email column, as the Add users wizard takes them; the name fills an empty name cell.
+  const addressCell = parseAddressCell(cells.email);
+  let values: ImportValues = { ...cells, email: addressCell.address, name: cells.name || addressCell.name };
+  // A role named by a synonym is stored under the role's own name, so the run finds it.
+  const role = values.role ? resolveRole(values.role, roles) : undefined;
+  if (role) values = { ...values, role: role.name };
   for (const field of importFields) {
     if (values[field].length > FIELD_LIMITS[field]) {
       issues.push({ field, message: `Too long: at most ${FIELD_LIMITS[field]} characters` });
@@ -60,6 +93,7 @@ export function checkRow(values: ImportValues, roles: ImportRoles): CheckedRow {
   }
   let email = values.email;
   if (!values.email) issues.push({ field: "email", message: "No email address" });
+  else if (values.email.toLowerCase() === TEMPLATE_EXAMPLE_EMAIL) issues.push({ field: "email", message: EXAMPLE_ROW_MESSAGE });
   else if (!issues.some((i) => i.field === "email")) {
     const check = validateAddress(values.email);
     if (check.ok) email = check.email;
@@ -71,8 +105,7 @@ export function checkRow(values: ImportValues, roles: ImportRoles): CheckedRow {
   if (splitGroups(values.groups).some((g) => g.length > GROUP_NAME_LIMIT)) {
     issues.push({ field: "groups", message: `A group name has at most ${GROUP_NAME_LIMIT} characters` });
   }
-  const role = values.role ? roles.get(values.role.toLowerCase()) : undefined;
-  if (values.role && !role) issues.push({ field: "role", message: `Unknown role "${values.role}"` });
+  if (values.role && !role) issues.push({ field: "role", message: `Unknown role "${values.role}": ${validRoles(roles)}` });
   else if (role && !role.grantable) issues.push({ field: "role", message: notGrantableMessage(role.name) });
   if (values.exchangeDomain && !values.exchangeUsername) {
     issues.push({ field: "exchangeUsername", message: "Exchange domain without a username" });
@@ -83,11 +116,15 @@ export function checkRow(values: ImportValues, roles: ImportRoles): CheckedRow {
   return { values, email, emailNormalized: email.toLowerCase(), issues };
 }
 
-/** The group names in a cell: separated by semicolons, trimmed, case-insensitive duplicates dropped. */
+/**
+ * The group names in a cell: separated by semicolons, commas or line breaks
+ * (spreadsheets write "Sales, Marketing" and Alt+Enter lists), trimmed,
+ * case-insensitive duplicates dropped. So a group name itself holds none of those.
+ */
 export function splitGroups(cell: string): string[] {
   const seen = new Set<string>();
   return cell
-    .split(";")
+    .split(/[;,\r\n]+/)
     .map((g) => g.trim())
     .filter((g) => {
       const key = g.toLowerCase();

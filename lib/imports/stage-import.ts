@@ -1,6 +1,6 @@
 import { actorOf, type ConsoleContext } from "@/lib/auth/console-context";
 import { recordAudit } from "@/lib/audit/record";
-import { cellOf, inspectCsv } from "@/lib/csv/inspect";
+import { cellOf, nameOf, inspectCsv } from "@/lib/csv/inspect";
 import type { CsvEncoding } from "@/lib/csv/decode";
 import { bulkInsert, type BulkValue } from "@/lib/db/bulk-insert";
 import type { Db, Tx } from "@/lib/db/client";
@@ -63,7 +63,7 @@ export async function stageImport(
           const checked = checkRow(
             {
               email: cellOf(cells, col.email),
-              name: cellOf(cells, col.name),
+              name: nameOf(cells, col),
               phone: cellOf(cells, col.phone),
               groups: cellOf(cells, col.group),
               role: cellOf(cells, col.role),
@@ -117,5 +117,5 @@ export async function stageImport(
 /** The workspace's roles by lower-cased name, as the role column is matched, with whether the importer may give each. */
 export async function importRoles(db: Db | Tx, workspaceId: string, granter: Granter): Promise<ImportRoles> {
   const roles = await db.role.findMany({ where: { workspaceId }, select: { id: true, key: true, name: true, permissions: true } });
-  return new Map(roles.map((r) => [r.name.toLowerCase(), { name: r.name, grantable: mayGrantRole(granter, r) }]));
+  return new Map(roles.map((r) => [r.name.toLowerCase(), { name: r.name, key: r.key, grantable: mayGrantRole(granter, r) }]));
 }

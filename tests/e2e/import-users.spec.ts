@@ -33,7 +33,7 @@ test("users: import from CSV — template, review with a fix in place, create, i
   await expect(counts).toContainText("Will be created2");
   await expect(counts).toContainText("Need attention2");
   await expect(counts).toContainText("1");
-  await expect(page.getByText(`New groups, created with the users: Field ${tag}`)).toBeVisible();
+  await expect(page.getByText(`New groups, created with the users: “Field ${tag}”`)).toBeVisible();
   await expect(page.locator('tr[data-row="4"]')).toContainText("Duplicate in the file: same address as row 2");
   await expect(page.locator('tr[data-row="5"]')).toContainText("Invalid email");
   await expect(page.locator('tr[data-row="5"]')).toContainText(`New group “Field ${tag}” will be created`);
@@ -94,4 +94,48 @@ test("users: import from CSV — template, review with a fix in place, create, i
   await expect(page.getByRole("row", { name: /Carl Cole/ })).toBeVisible();
   await page.getByRole("link", { name: "Carl Cole" }).click();
   await expect(page.getByText("Imported from CSV (new-hires.csv)")).toBeVisible();
+});
+
+test("users: import — a spreadsheet with First/Last names, comma-separated groups, Name <address>, a role synonym and the template's example row left in", async ({ adminPage: page, workspace }) => {
+  const tag = randomBytes(3).toString("hex");
+  const domain = `sheet-${tag}.example`;
+  const db = e2eDb();
+  const csv = [
+    "E-mail Address,First Name,Last Name,Department,Role",
+    "jane.doe@example.com,Jane,Doe,Sales,User",
+    `Nina Novak <nina@${domain}>,,,"Sales ${tag}, Marketing ${tag}",admin`,
+    `omar@${domain},Omar,Ortiz,"Support ${tag}",`,
+  ].join("\r\n");
+  await page.goto("/console/users/import");
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "hr-export.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  // The preview reads the name from the two columns.
+  await expect(page.getByTestId("recognised-columns")).toContainText("name (“First Name + Last Name”)");
+  await page.getByRole("button", { name: "Upload and review" }).click();
+
+  const counts = page.getByLabel("Import counts");
+  await expect(counts).toContainText("Will be created2");
+  await expect(counts).toContainText("Need attention1");
+  await expect(page.locator('tr[data-row="2"]')).toContainText("The template's example row (jane.doe@example.com): left out.");
+  await page.getByRole("link", { name: /Will be created/ }).click();
+  const groups = page.getByRole("list", { name: "Groups of row 3" }).getByRole("listitem");
+  await expect(groups).toHaveText([`Sales ${tag}`, `Marketing ${tag}`]);
+  await expect(page.locator('tr[data-row="3"]')).toContainText("Nina Novak");
+  await expect(page.locator('tr[data-row="3"]')).toContainText("Administrator");
+  await expect(page.locator('tr[data-row="4"]')).toContainText("Omar Ortiz");
+
+  await page.getByRole("link", { name: /Need attention/ }).click();
+  await page.getByRole("button", { name: "Exclude row 2" }).click();
+  await expect(counts).toContainText("Need attention0");
+  await page.getByRole("button", { name: "Create accounts (2 new users)" }).click();
+  await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible();
+
+  const created = await db.user.findMany({
+    where: { workspaceId: workspace.workspace.id, emailNormalized: { in: [`nina@${domain}`, `omar@${domain}`, "jane.doe@example.com"] } },
+    select: { email: true, displayName: true, role: { select: { key: true } }, memberships: { select: { group: { select: { name: true } } } } },
+    orderBy: { email: "asc" },
+  });
+  expect(created.map((u) => [u.email, u.displayName, u.role.key, u.memberships.map((m) => m.group.name).sort()])).toEqual([
+    [`nina@${domain}`, "Nina Novak", "admin", [`Marketing ${tag}`, `Sales ${tag}`]],
+    [`omar@${domain}`, "Omar Ortiz", "user", [`Support ${tag}`]],
+  ]);
 });

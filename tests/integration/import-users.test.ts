@@ -58,7 +58,7 @@ describe.each(testProviders)("CSV import on %s", (provider) => {
     expect(attention.map((r) => [r.rowNumber, r.issues.map((i) => i.message)])).toEqual([
       [4, ["Duplicate in the file: same address as row 2"]],
       [5, ["Invalid email: Not an email address (no @)"]],
-      [7, ['Unknown role "Overlord"']],
+      [7, ['Unknown role "Overlord": use Administrator or User']],
     ]);
     expect((await listImportRows(db, id, "create", { number: 1, size: 50 })).map((r) => r.rowNumber)).toEqual([2, 3, 9]);
     expect(await newGroupNames(db, workspace.id, id)).toEqual(["Field Ops", "Sales"]);
@@ -117,7 +117,7 @@ describe.each(testProviders)("CSV import on %s", (provider) => {
       ["4", "Duplicate in the file: same address as row 2"],
       ["5", "Invalid email: Not an email address (no @)"],
       ["6", "Already a user"],
-      ["7", 'Unknown role "Overlord"'],
+      ["7", 'Unknown role "Overlord": use Administrator or User'],
     ]);
     expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "users.import" } })).toBe(1);
   });

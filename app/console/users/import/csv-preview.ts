@@ -1,6 +1,6 @@
 import { IMPORT_COLUMNS, type ColumnKey } from "@/lib/csv/columns";
 import type { CsvEncoding } from "@/lib/csv/decode";
-import { cellOf, type InspectedCsv } from "@/lib/csv/inspect";
+import { cellOf, nameOf, type InspectedCsv } from "@/lib/csv/inspect";
 import type { CsvError } from "@/lib/csv/parse";
 
 /** How many rows the preview shows. */
@@ -36,9 +36,14 @@ export type ParseReply =
 
 /** The preview of an inspected file. */
 export function previewOf(csv: InspectedCsv): CsvPreview {
+  const found = csv.columns.columns;
+  const parts = [found.firstName, found.lastName].filter((i) => i !== undefined).map((i) => csv.header[i].trim());
   const columns = IMPORT_COLUMNS.flatMap(({ key, header }) => {
-    const index = csv.columns.columns[key];
-    return index === undefined ? [] : [{ key, header, fileHeader: csv.header[index].trim() }];
+    const index = found[key];
+    if (index !== undefined) return [{ key, header, fileHeader: csv.header[index].trim() }];
+    // First and last name columns make the name when the file has no name column.
+    if (key === "name" && parts.length) return [{ key, header, fileHeader: parts.join(" + ") }];
+    return [];
   });
   return {
     encoding: csv.encoding,
@@ -46,7 +51,7 @@ export function previewOf(csv: InspectedCsv): CsvPreview {
     rowCount: csv.rows.length,
     columns,
     ignored: [...csv.columns.unknown, ...csv.columns.duplicates.map((h) => `${h} (repeated)`)],
-    sample: csv.rows.slice(0, PREVIEW_ROWS).map((row) => columns.map((c) => cellOf(row, csv.columns.columns[c.key]))),
+    sample: csv.rows.slice(0, PREVIEW_ROWS).map((row) => columns.map((c) => (c.key === "name" ? nameOf(row, found) : cellOf(row, found[c.key])))),
     problems: csv.errors.slice(0, 3),
     problemCount: csv.errors.length,
   };

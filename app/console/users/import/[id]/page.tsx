@@ -96,7 +96,7 @@ async function Review({ db, run, workspaceId, show, page }: ReviewProps) {
       </dl>
       {newGroups.length > 0 ? (
         <p className="text-sm text-slate-700">
-          <span className="font-medium">New groups, created with the users:</span> {newGroups.join(", ")}
+          <span className="font-medium">New groups, created with the users:</span> {newGroups.map((g) => `“${g}”`).join(" · ")}
         </p>
       ) : null}
       <ReviewControls importId={run.id} mode={run.existingMode} counts={counts} />

@@ -77,7 +77,18 @@ export function ReviewTable({ importId, category, rows, existingVerb, newGroups 
                   <td className="px-3 py-2 text-slate-500 tabular-nums">{row.rowNumber}</td>
                   {shownFields.map((f) => (
                     <td key={f} className={`max-w-48 px-3 py-2 break-words ${problem.has(f) ? "bg-red-50 font-medium text-red-800" : "text-slate-700"}`}>
-                      {row.values[f]}
+                      {f === "groups" ? (
+                        // One by one, as they will be made: "Sales, Marketing" is two groups.
+                        <ul aria-label={`Groups of row ${row.rowNumber}`} className="flex flex-wrap gap-1">
+                          {splitGroups(row.values.groups).map((g) => (
+                            <li key={g} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+                              {g}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        row.values[f]
+                      )}
                     </td>
                   ))}
                   <td
