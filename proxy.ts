@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { signInFor } from "@/lib/auth/return-to";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 
 /**
@@ -11,13 +12,16 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/console")) {
     const hasCookie = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
-    if (!hasCookie) return NextResponse.redirect(new URL("/sign-in", request.url));
+    // Back to the page asked for after signing in.
+    if (!hasCookie) return NextResponse.redirect(new URL(signInFor(`${request.nextUrl.pathname}${request.nextUrl.search}`), request.url));
   }
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);
+  // The page asked for, so a console page whose session has ended can send the visitor back to it after sign-in.
+  headers.set("x-roster-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

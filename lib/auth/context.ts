@@ -1,10 +1,12 @@
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { unscopedDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped";
 import { auth } from "./next-auth";
 import type { ConsoleContext } from "./console-context";
 import { allows, rolePermissions, type PageKey } from "./permissions";
+import { signInFor } from "./return-to";
 import { findSession } from "./sessions";
 
 export { actorOf, assertAllowed, can, type ConsoleContext } from "./console-context";
@@ -33,7 +35,7 @@ export const getConsoleContext = cache(async (): Promise<ConsoleContext | null> 
 /** For pages: the context, or a redirect to sign-in (or to Not allowed when the page's entry in the access map is not met). */
 export async function requireConsolePage(page: PageKey): Promise<ConsoleContext> {
   const ctx = await getConsoleContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) redirect(signInFor((await headers()).get("x-roster-path")));
   if (!allows(ctx.permissions, page)) redirect("/console/forbidden");
   return ctx;
 }

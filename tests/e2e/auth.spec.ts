@@ -39,3 +39,28 @@ test("auth: signing out ends the session, and the console sends visitors to sign
   await page.goto("/console/users");
   await expect(page).toHaveURL(/\/sign-in$/);
 });
+
+test("auth: signing in returns to the console page that was asked for, never to another site", async ({ page, workspace }) => {
+  await page.goto("/console/devices");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fconsole%2Fdevices$/);
+  await page.getByLabel("Email").fill(workspace.admin.email);
+  await page.getByLabel("Password").fill(workspace.admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/console\/devices$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Devices" })).toBeVisible();
+
+  // Signed in already: the sign-in page goes straight to the page asked for.
+  await page.goto("/sign-in?next=%2Fconsole%2Faudit");
+  await expect(page).toHaveURL(/\/console\/audit$/);
+
+  // A crafted link to another site lands on the users list instead.
+  await page.context().clearCookies();
+  for (const next of ["https://evil.example/console", "//evil.example/console"]) {
+    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    await page.getByLabel("Email").fill(workspace.admin.email);
+    await page.getByLabel("Password").fill(workspace.admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/localhost:\d+\/console\/users$/);
+    await page.context().clearCookies();
+  }
+});

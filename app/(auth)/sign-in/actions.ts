@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { signInSchema } from "@/lib/auth/schema";
 import { signIn } from "@/lib/auth/next-auth";
 import { rememberThisBrowser } from "@/lib/auth/remember-device";
+import { DEFAULT_AFTER_SIGN_IN, safeReturnTo } from "@/lib/auth/return-to";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
 
 /** Signs an administrator in; every refusal reads the same, whatever the reason. */
@@ -24,5 +25,6 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   }
   // Signed in: this browser's later failures count against it, not against the account (README, sign-in).
   await rememberThisBrowser(parsed.data.email);
-  redirect("/console/users");
+  // The page that was asked for, when it is one of the console's own.
+  redirect(safeReturnTo(formData.get("next")) ?? DEFAULT_AFTER_SIGN_IN);
 }
