@@ -68,3 +68,11 @@ test("users: add users wizard, instruction email over SMTP, enrollment link and 
   await expect(page.getByText("Pixel 8")).toBeVisible();
   await expect(page.getByText("Pixel 9")).toHaveCount(0);
 });
+
+test("enrollment: an unknown link answers 404 and still says what to do", async ({ page }) => {
+  const response = await page.goto(`/enroll/${"Zz9".repeat(7)}x`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
+  await expect(page.getByText("ask your administrator to send you a new message")).toBeVisible();
+  expect(response?.headers()["content-security-policy"]).toContain("'nonce-");
+});

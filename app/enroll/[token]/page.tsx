@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { notFound } from "next/navigation";
 import { detectPlatform, platformCatalog } from "@/lib/enrollment/platform";
 import { enrollmentPageState } from "@/lib/enrollment/tokens";
 import { LinkProblem } from "./link-problem";
@@ -15,6 +16,8 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZon
 export default async function EnrollPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const state = await enrollmentPageState(token);
+  // An unknown link answers 404 (not-found.tsx says what to do); expired and revoked ones explain themselves here.
+  if (state.status === "unknown") notFound();
   if (state.status !== "valid") return <LinkProblem status={state.status} />;
 
   const detected = detectPlatform((await headers()).get("user-agent"));
