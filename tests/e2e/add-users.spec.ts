@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "./support/fixtures";
+import { e2eDb, expect, test } from "./support/fixtures";
 import { messagesTo } from "./support/mail";
 
 test("users: add users wizard, instruction email over SMTP, enrollment link and device agent", async ({ adminPage: page, request, workspace }) => {
@@ -75,4 +75,47 @@ test("enrollment: an unknown link answers 404 and still says what to do", async 
   await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
   await expect(page.getByText("ask your administrator to send you a new message")).toBeVisible();
   expect(response?.headers()["content-security-policy"]).toContain("'nonce-");
+});
+
+test("users: when Finish's answer is lost, the wizard survives a reload and Finish again is the same run: nobody is emailed twice", async ({ adminPage: page, workspace }) => {
+  const tag = randomBytes(3).toString("hex");
+  const domain = `lost-${tag}.example`;
+  const db = e2eDb();
+  await page.goto("/console/users/add");
+  await page.getByLabel(/Type or paste addresses/).fill(`ann@${domain}\nbob@${domain}`);
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page.getByTestId("check-row")).toHaveCount(2);
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Send instructions" })).toBeVisible();
+
+  // The server does the work, then the answer is lost on the way back (a dropped connection).
+  let lost = 0;
+  await page.route("**/console/users/add", async (route) => {
+    if (route.request().method() !== "POST" || !route.request().headers()["next-action"] || lost > 0) return route.fallback();
+    lost++;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await page.getByRole("button", { name: "Finish" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "did not arrive" })).toContainText("Press Finish again: it is the same run");
+  expect(lost).toBe(1);
+  const emailsTo = () => db.emailMessage.count({ where: { workspaceId: workspace.workspace.id, to: { endsWith: `@${domain}` } } });
+  expect(await db.user.count({ where: { workspaceId: workspace.workspace.id, emailNormalized: { endsWith: `@${domain}` } } })).toBe(2);
+  expect(await emailsTo()).toBe(2);
+
+  // Reload: the wizard is where it was, with the same run; Finish shows the first run's result and writes nothing.
+  await page.unrouteAll({ behavior: "wait" });
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Send instructions" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Picked up where you left off" })).toBeVisible();
+  await page.getByRole("button", { name: "Finish" }).click();
+  const summary = page.getByTestId("add-users-summary");
+  await expect(summary).toContainText("2 added");
+  await expect(summary).toContainText("2 sent instructions");
+  expect(await emailsTo()).toBe(2);
+  expect(await db.user.count({ where: { workspaceId: workspace.workspace.id, emailNormalized: { endsWith: `@${domain}` } } })).toBe(2);
+
+  // Done: a new visit starts empty.
+  await page.goto("/console/users/add");
+  await expect(page.getByLabel(/Type or paste addresses/)).toHaveValue("");
 });

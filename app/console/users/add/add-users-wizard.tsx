@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useDeferredValue, useMemo, useRef, useState, useTransition } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { Button, buttonClasses } from "@/components/button";
 import { FormAlert } from "@/components/form-alert";
 import { WizardStepper } from "@/components/wizard-stepper";
@@ -14,20 +14,44 @@ import { addUsersAction, checkExistingAction, previewInstructionsAction } from "
 const steps = ["Enter email addresses", "Check data", "Send instructions"];
 type Row = { key: number; email: string; alias: string; name: string };
 
+/** What survives a reload of the page: the steps' data and the run key, so Finish after a lost answer is the same run. */
+type Saved = { step: number; text: string; rows: Row[]; existing: string[]; sendInstructions: boolean; runKey: string };
+
+function readSaved(storageKey: string): Saved | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(storageKey) ?? "null") as Saved | null;
+    return saved && typeof saved.runKey === "string" && Array.isArray(saved.rows) ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+const LOST_ANSWER =
+  "The server's answer did not arrive (the connection dropped or the console restarted). Press Finish again: it is the same run, so nobody is added or emailed twice.";
+
 /** Add users: enter addresses → check data → send instructions → summary. */
-export function AddUsersWizard({ limit }: { limit: number }) {
-  const [step, setStep] = useState(0);
-  const [text, setText] = useState("");
-  const [rows, setRows] = useState<Row[]>([]);
-  const [existing, setExisting] = useState<Set<string>>(new Set());
-  const [sendInstructions, setSendInstructions] = useState(true);
+export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKey: string }) {
+  // Rendered in the browser only (add-users-wizard-loader.tsx), so session storage is read as the state starts.
+  const [saved] = useState(() => readSaved(storageKey));
+  const [step, setStep] = useState(saved ? Math.min(Math.max(saved.step, 0), 2) : 0);
+  const [text, setText] = useState(saved?.text ?? "");
+  const [rows, setRows] = useState<Row[]>(saved?.rows ?? []);
+  const [existing, setExisting] = useState<Set<string>>(() => new Set(saved?.existing ?? []));
+  const [sendInstructions, setSendInstructions] = useState(saved?.sendInstructions ?? true);
   const [preview, setPreview] = useState<string>();
   const [result, setResult] = useState<AddUsersResult>();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
   // One key per run: a double click or a retry of Finish adds nothing twice.
-  const [runKey, setRunKey] = useState(() => crypto.randomUUID());
+  const [runKey, setRunKey] = useState(() => saved?.runKey ?? crypto.randomUUID());
   const fileInput = useRef<HTMLInputElement>(null);
+  // A run this tab had not finished (a reload, or a lost Finish answer) is picked up where it was.
+  const [restored, setRestored] = useState(() => Boolean(saved && (saved.step > 0 || saved.text !== "")));
+
+  useEffect(() => {
+    if (result) sessionStorage.removeItem(storageKey);
+    else sessionStorage.setItem(storageKey, JSON.stringify({ step, text, rows, existing: [...existing], sendInstructions, runKey } satisfies Saved));
+  }, [storageKey, step, text, rows, existing, sendInstructions, runKey, result]);
 
   const deferred = useDeferredValue(text);
   const parsed = useMemo(() => parseAddressList(deferred), [deferred]);
@@ -59,7 +83,13 @@ export function AddUsersWizard({ limit }: { limit: number }) {
 
   function finish() {
     startTransition(async () => {
-      const outcome = await addUsersAction({ runKey, users: rows.map(({ email, alias, name }) => ({ email, alias, name })), sendInstructions });
+      let outcome: Awaited<ReturnType<typeof addUsersAction>>;
+      try {
+        outcome = await addUsersAction({ runKey, users: rows.map(({ email, alias, name }) => ({ email, alias, name })), sendInstructions });
+      } catch {
+        // The request may well have been done: keep the run key, so Finish again returns that result.
+        return setError(LOST_ANSWER);
+      }
       if (!outcome.ok) return setError(outcome.error);
       setError(undefined);
       setResult(outcome.data);
@@ -73,6 +103,8 @@ export function AddUsersWizard({ limit }: { limit: number }) {
   }
 
   function restart() {
+    sessionStorage.removeItem(storageKey);
+    setRestored(false);
     setRunKey(crypto.randomUUID());
     setText("");
     setRows([]);
@@ -86,6 +118,12 @@ export function AddUsersWizard({ limit }: { limit: number }) {
     <div className="max-w-4xl rounded-lg border border-slate-200 bg-white p-6">
       <WizardStepper steps={steps} current={step} />
       <FormAlert message={error} />
+      {restored && !error ? (
+        <p role="status" className="mb-4 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
+          Picked up where you left off in this tab.{" "}
+          <button type="button" onClick={restart} className="font-medium text-brand-700 underline">Start over</button>
+        </p>
+      ) : null}
 
       {step === 0 ? (
         <section aria-labelledby="step-emails" className="space-y-3">
