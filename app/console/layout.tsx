@@ -1,3 +1,4 @@
+import { AccountMenu } from "@/components/account-menu";
 import Link from "next/link";
 import { ConsoleNav } from "@/components/console-nav";
 import { requireConsolePage } from "@/lib/auth/context";
@@ -22,24 +23,25 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <p className="truncate text-sm font-medium text-slate-700" data-testid="workspace-name">
             {ctx.workspace.name}
           </p>
-          <details className="relative">
-            <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
-              <span aria-hidden="true" className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700">
-                {name.slice(0, 1).toUpperCase()}
-              </span>
-              <span>Account</span>
-            </summary>
-            <div className="absolute right-0 z-20 mt-2 w-64 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
-              <p className="text-sm font-medium text-slate-900">{name}</p>
-              <p className="truncate text-xs text-slate-500">{ctx.user.email}</p>
-              <p className="mt-1 text-xs text-slate-500">{ctx.roleName}</p>
-              <form action={signOutAction} className="mt-3 border-t border-slate-100 pt-3">
-                <button type="submit" className="w-full rounded-md px-2 py-1.5 text-left text-sm text-slate-700 hover:bg-slate-100">
-                  Sign out
-                </button>
-              </form>
-            </div>
-          </details>
+          <AccountMenu
+            summary={
+              <>
+                <span aria-hidden="true" className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700">
+                  {name.slice(0, 1).toUpperCase()}
+                </span>
+                <span>Account</span>
+              </>
+            }
+          >
+            <p className="text-sm font-medium text-slate-900">{name}</p>
+            <p className="truncate text-xs text-slate-500">{ctx.user.email}</p>
+            <p className="mt-1 text-xs text-slate-500">{ctx.roleName}</p>
+            <form action={signOutAction} className="mt-3 border-t border-slate-100 pt-3">
+              <button type="submit" className="w-full rounded-md px-2 py-1.5 text-left text-sm text-slate-700 hover:bg-slate-100">
+                Sign out
+              </button>
+            </form>
+          </AccountMenu>
         </header>
         <main className="min-w-0 flex-1 p-6">{children}</main>
       </div>

@@ -160,9 +160,9 @@ test("users: deleting a signed-in user ends their session at once", async ({ adm
   await secondPage.goto("/console/users");
   await expect(secondPage).toHaveURL(/\/sign-in$/);
   await expect(secondPage.getByRole("heading", { name: "Sign in to Roster" })).toBeVisible();
-  // The old cookie does not open anything else either.
+  // The old cookie does not open anything else either (sign-in would return to the page asked for).
   await secondPage.goto(`/console/users/${workspace.admin.id}`);
-  await expect(secondPage).toHaveURL(/\/sign-in$/);
+  await expect(secondPage).toHaveURL(new RegExp(`/sign-in\\?next=%2Fconsole%2Fusers%2F${workspace.admin.id}$`));
   await secondPage.context().close();
 });
 

@@ -292,7 +292,8 @@ describe.each(testProviders)("agent API route handlers on %s", (provider) => {
 
     visitor.userAgent = "Mozilla/5.0 (Linux; Android 15; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
     const android = await render(token);
-    expect(android).toContain("On this device (Android)");
+    expect(android).toContain("On this device: Android");
+    expect(android).toContain("Copy link");
     expect(android).toContain("any number of computers");
     expect(android).toContain("No phone or tablet is connected with this link yet.");
     expect(android.indexOf("Google Play")).toBeLessThan(android.indexOf("RosterAgentSetup.exe"));
@@ -301,14 +302,20 @@ describe.each(testProviders)("agent API route handlers on %s", (provider) => {
 
     visitor.userAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
     const windows = await render(token);
-    expect(windows).toContain("On this device (Windows)");
+    expect(windows).toContain("On this device: Windows");
     expect(windows.indexOf("RosterAgentSetup.exe")).toBeLessThan(windows.indexOf("Google Play"));
     expect(await snapshot(db, workspace.id, user.id)).toEqual(before);
 
     await enrollDevice(db, { token, device: device("android") });
-    expect(await render(token)).toContain("A phone or tablet is already connected with this link.");
+    const used = await render(token);
+    expect(used).toContain("A phone or tablet is already connected with this link.");
+    // No store button for a phone or tablet the link can no longer connect; the computers' downloads stay.
+    expect(used).not.toContain("Get it on Google Play");
+    expect(used).not.toContain("Download on the App Store");
+    expect(used).toContain("RosterAgentSetup.exe");
 
-    expect(await render("AAAAAAAAAAAAAAAAAAAAAA")).toContain("This link does not work");
+    // An unknown link is a 404 (the segment's not-found page says what to do).
+    await expect(render("AAAAAAAAAAAAAAAAAAAAAA")).rejects.toMatchObject({ digest: expect.stringContaining("404") });
     await db.enrollmentToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
     const revoked = await render(token);
     expect(revoked).toContain("This link is no longer valid");

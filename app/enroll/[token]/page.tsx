@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { detectPlatform, platformCatalog } from "@/lib/enrollment/platform";
 import { enrollmentPageState } from "@/lib/enrollment/tokens";
+import { CopyLinkButton } from "./copy-link-button";
 import { LinkProblem } from "./link-problem";
 import { PlatformInstructions } from "./platform-instructions";
 
@@ -44,11 +45,12 @@ export default async function EnrollPage({ params }: { params: Promise<{ token: 
             : "No phone or tablet is connected with this link yet."}
         </p>
         <p className="mt-1 text-slate-600">The link works until {dateFormat.format(state.expiresAt)}.</p>
+        <CopyLinkButton />
       </div>
 
       {first ? (
         <section aria-labelledby="this-device" className="mt-6">
-          <h2 id="this-device" className="text-lg font-semibold text-ink">On this device ({first.label})</h2>
+          <h2 id="this-device" className="text-lg font-semibold text-ink">On this device: {first.label}</h2>
           <div className="mt-3">
             <PlatformInstructions platform={first} mobileUsed={state.mobileUsed} />
           </div>
