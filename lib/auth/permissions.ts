@@ -106,6 +106,7 @@ export const access = {
 
   // app/console/mailbox
   resendEmailAction: "users.write",
+  sendNowAction: "users.write",
 
   // app/api: console routes
   "POST /api/users/export": "users.read",

@@ -8,7 +8,7 @@ export async function listEmailMessages(db: Db, workspaceId: string, page: numbe
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * size,
       take: size,
-      select: { id: true, to: true, subject: true, kind: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, createdAt: true },
+      select: { id: true, to: true, subject: true, kind: true, status: true, attempts: true, nextAttemptAt: true, lockedUntil: true, lastError: true, sentAt: true, createdAt: true },
     }),
     db.emailMessage.count({ where: { workspaceId } }),
   ]);
@@ -19,7 +19,7 @@ export async function listEmailMessages(db: Db, workspaceId: string, page: numbe
 export async function getEmailMessage(db: Db, workspaceId: string, id: string) {
   return db.emailMessage.findFirst({
     where: { id, workspaceId },
-    select: { id: true, to: true, subject: true, kind: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, createdAt: true, userId: true },
+    select: { id: true, to: true, subject: true, kind: true, status: true, attempts: true, nextAttemptAt: true, lockedUntil: true, lastError: true, sentAt: true, createdAt: true, userId: true },
   });
 }
 
@@ -32,6 +32,6 @@ export async function listUserEmailMessages(db: Db, workspaceId: string, userId:
     where: { workspaceId, userId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, to: true, subject: true, kind: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, createdAt: true },
+    select: { id: true, to: true, subject: true, kind: true, status: true, attempts: true, nextAttemptAt: true, lockedUntil: true, lastError: true, sentAt: true, createdAt: true },
   });
 }

@@ -10,6 +10,7 @@ import { emailKindLabels, listEmailMessages } from "@/lib/mail/list-messages";
 import { canReadMessageBodies } from "@/lib/mail/read-message";
 import { MessageStatus } from "./message-status";
 import { ResendButton } from "./resend-button";
+import { SendNowButton } from "./send-now-button";
 
 export const metadata: Metadata = { title: "Mailbox" };
 
@@ -20,6 +21,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const canResend = can(ctx, "resendEmailAction");
   const local = !process.env.SMTP_URL;
   const bodies = canReadMessageBodies(ctx);
+  const now = new Date();
   return (
     <>
       <PageHeader
@@ -42,13 +44,22 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             rows={messages.rows.map((m) => ({
               key: m.id,
               cells: [
-                m.to,
+                // An address never breaks in the middle.
+                <span key="to" className="whitespace-nowrap">{m.to}</span>,
                 <Link key="s" href={`/console/mailbox/${m.id}`} className="text-brand-700 hover:underline">{m.subject || "(no subject)"}</Link>,
                 emailKindLabels[m.kind] ?? m.kind,
-                <MessageStatus key="st" row={m} />,
+                <MessageStatus key="st" row={m} now={now} />,
                 formatCount(m.attempts),
                 <span key="c" className="whitespace-nowrap">{formatDateTime(m.createdAt)}</span>,
-                ...(canResend ? [m.status === "SENT" || m.status === "FAILED" ? <ResendButton key="r" id={m.id} to={m.to} /> : null] : []),
+                ...(canResend
+                  ? [
+                      m.status === "SENT" || m.status === "FAILED" ? (
+                        <ResendButton key="r" id={m.id} to={m.to} />
+                      ) : waitingToRetry(m, now) ? (
+                        <SendNowButton key="n" id={m.id} to={m.to} />
+                      ) : null,
+                    ]
+                  : []),
               ],
             }))}
           />
@@ -57,4 +68,9 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       )}
     </>
   );
+}
+
+/** A message that failed an attempt and waits for its next one. */
+function waitingToRetry(m: { status: string; attempts: number; nextAttemptAt: Date }, now: Date): boolean {
+  return m.status === "QUEUED" && m.attempts > 0 && m.nextAttemptAt > now;
 }

@@ -10,6 +10,7 @@ import { mailFrom } from "@/lib/mail/outbox";
 import { readEmailMessageBody } from "@/lib/mail/read-message";
 import { MessageStatus } from "../message-status";
 import { ResendButton } from "../resend-button";
+import { SendNowButton } from "../send-now-button";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -18,14 +19,16 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const message = await getEmailMessage(ctx.db, ctx.workspace.id, id);
   if (!message) notFound();
+  const now = new Date();
   const canResend = can(ctx, "resendEmailAction") && (message.status === "SENT" || message.status === "FAILED");
+  const canSendNow = can(ctx, "sendNowAction") && message.status === "QUEUED" && message.attempts > 0 && message.nextAttemptAt > now;
   const body = await readEmailMessageBody(ctx, message.id);
 
   const facts: [string, ReactNode][] = [
     ["From", mailFrom()],
     ["To", message.to],
     ["Kind", emailKindLabels[message.kind] ?? message.kind],
-    ["Status", <MessageStatus key="s" row={message} />],
+    ["Status", <MessageStatus key="s" row={message} now={now} />],
     ["Attempts", formatCount(message.attempts)],
     ["Created", formatDateTime(message.createdAt)],
   ];
@@ -37,7 +40,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
         <span aria-hidden="true" className="mx-1 text-slate-400">/</span>
         <span className="text-slate-600">{message.to}</span>
       </nav>
-      <PageHeader title={message.subject || "(no subject)"} actions={canResend ? <ResendButton id={message.id} to={message.to} linkToCopy /> : undefined} />
+      <PageHeader title={message.subject || "(no subject)"} actions={canResend ? <ResendButton id={message.id} to={message.to} linkToCopy /> : canSendNow ? <SendNowButton id={message.id} to={message.to} /> : undefined} />
       <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 rounded-lg border border-slate-200 bg-white p-4 text-sm">
         {facts.map(([term, value]) => (
           <div key={term} className="contents">

@@ -141,6 +141,7 @@ async function DevicesPanel({ db, workspaceId, userId }: PanelProps) {
 /** The user's latest messages on the User Info tab, with their delivery status and Resend. */
 async function MessagesPanel({ db, workspaceId, userId, canResend }: PanelProps & { canResend: boolean }) {
   const messages = await listUserEmailMessages(db, workspaceId, userId);
+  const now = new Date();
   return (
     <section aria-labelledby="messages-heading">
       <h2 id="messages-heading" className="mb-2 text-base font-semibold text-slate-900">Messages</h2>
@@ -154,7 +155,7 @@ async function MessagesPanel({ db, workspaceId, userId, canResend }: PanelProps 
             key: m.id,
             cells: [
               <Link key="s" href={`/console/mailbox/${m.id}`} className="text-brand-700 hover:underline">{m.subject || "(no subject)"}</Link>,
-              <MessageStatus key="st" row={m} />,
+              <MessageStatus key="st" row={m} now={now} />,
               <span key="c" className="whitespace-nowrap">{formatDateTime(m.createdAt)}</span>,
               ...(canResend ? [m.status === "SENT" || m.status === "FAILED" ? <ResendButton key="r" id={m.id} to={m.to} /> : null] : []),
             ],
