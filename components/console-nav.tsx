@@ -14,8 +14,8 @@ const items = [
   { href: "/console/settings", label: "Settings", icon: "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8Zm0-6v3m0 14v3m10-10h-3M5 12H2" },
 ];
 
-/** The console's left navigation; the current section is marked for screen readers too. */
-export function ConsoleNav() {
+/** The console's navigation (the sidebar, or the phone menu); the current section is marked for screen readers too. */
+export function ConsoleNav({ onNavigate }: { onNavigate?: () => void } = {}) {
   const pathname = usePathname();
   return (
     <nav aria-label="Console" className="flex flex-col gap-1 p-3">
@@ -26,6 +26,7 @@ export function ConsoleNav() {
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
+            onClick={onNavigate}
             className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
               active ? "bg-brand-600 text-white" : "text-slate-300 hover:bg-white/10 hover:text-white"
             }`}

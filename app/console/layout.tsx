@@ -1,6 +1,7 @@
 import { AccountMenu } from "@/components/account-menu";
 import Link from "next/link";
 import { ConsoleNav } from "@/components/console-nav";
+import { MobileNav } from "@/components/mobile-nav";
 import { requireConsolePage } from "@/lib/auth/context";
 import { signOutAction } from "./actions";
 
@@ -9,7 +10,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const name = ctx.user.displayName || ctx.user.alias;
   return (
     <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col bg-ink">
+      <aside className="sticky top-0 hidden h-screen w-56 shrink-0 flex-col bg-ink md:flex">
         <Link href="/console/users" className="flex items-center gap-2 px-6 py-5 text-white">
           <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6 text-brand-100" fill="currentColor">
             <path d="M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5l-8-3Z" />
@@ -19,10 +20,13 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <ConsoleNav />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center justify-between border-b border-slate-200 bg-white px-6">
-          <p className="truncate text-sm font-medium text-slate-700" data-testid="workspace-name">
-            {ctx.workspace.name}
-          </p>
+        <header className="flex h-14 items-center justify-between gap-2 border-b border-slate-200 bg-white px-3 md:px-6">
+          <div className="flex min-w-0 items-center gap-2">
+            <MobileNav />
+            <p className="truncate text-sm font-medium text-slate-700" data-testid="workspace-name">
+              {ctx.workspace.name}
+            </p>
+          </div>
           <AccountMenu
             summary={
               <>
@@ -43,7 +47,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             </form>
           </AccountMenu>
         </header>
-        <main className="min-w-0 flex-1 p-6">{children}</main>
+        <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
       </div>
     </div>
   );
