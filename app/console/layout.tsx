@@ -2,6 +2,7 @@ import { AccountMenu } from "@/components/account-menu";
 import Link from "next/link";
 import { ConsoleNav } from "@/components/console-nav";
 import { MobileNav } from "@/components/mobile-nav";
+import { Toaster } from "@/components/toaster";
 import { requireConsolePage } from "@/lib/auth/context";
 import { signOutAction } from "./actions";
 
@@ -48,6 +49,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </AccountMenu>
         </header>
         <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
+        <Toaster />
       </div>
     </div>
   );

@@ -182,3 +182,46 @@ test("users: deleting every row of a later page still leaves a usable list", asy
   await expect(list.rows.first()).toBeVisible({ timeout: 5_000 });
   await expect(page.getByText("No users yet")).toHaveCount(0);
 });
+
+test("users: changes are confirmed: a toast after delete, revoke and create; Send instructions to a selection asks first, naming the count", async ({ adminPage: page, workspace }) => {
+  const db = e2eDb();
+  const ws = workspace.workspace.id;
+  const toasts = page.getByTestId("toasts");
+  const tina = await createUser(db, ws, { roleId: workspace.roles.user, displayName: "Tina Toast" });
+  const tom = await createUser(db, ws, { roleId: workspace.roles.user, displayName: "Tom Toast" });
+
+  const list = new UsersList(page);
+  await list.goto();
+  await list.rowCheckbox("Tina Toast").check();
+  await list.rowCheckbox("Tom Toast").check();
+  await page.getByRole("button", { name: "Send instructions" }).click();
+  const ask = page.getByRole("dialog", { name: "Send instructions to 2 users?" });
+  await expect(ask).toContainText("Each gets a new email with a new enrollment link.");
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  expect(await db.emailMessage.count({ where: { userId: { in: [tina.id, tom.id] } } })).toBe(0);
+  await page.getByRole("button", { name: "Send instructions" }).click();
+  await runServerAction(page, () => ask.getByRole("button", { name: "Send 2 emails" }).click());
+  await expect(toasts).toContainText("Instructions queued for 2 users.");
+  expect(await db.emailMessage.count({ where: { userId: { in: [tina.id, tom.id] } } })).toBe(2);
+
+  const token = await db.enrollmentToken.findFirstOrThrow({ where: { userId: tina.id }, select: { prefix: true } });
+  await page.goto(`/console/users/${tina.id}?tab=tokens`);
+  await page.getByRole("button", { name: `Revoke token ${token.prefix}` }).click();
+  await runServerAction(page, () => page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click());
+  await expect(toasts).toContainText(`Token ${token.prefix}… revoked`);
+
+  await list.goto();
+  await list.rowCheckbox("Tina Toast").check();
+  await list.rowCheckbox("Tom Toast").check();
+  await list.deleteButton.click();
+  await runServerAction(page, () => list.dialog.getByRole("button", { name: "Delete", exact: true }).click());
+  await expect(toasts).toContainText("Deleted 2 users.");
+
+  await page.goto("/console/users/new");
+  await page.getByLabel("Email").fill(`toast-${Date.now()}@corp.example`);
+  await page.getByLabel("Send instructions").uncheck();
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page).toHaveURL(/\/console\/users\/\w+$/);
+  // The toast outlives the move to the new user's page.
+  await expect(toasts).toContainText("User created.");
+});

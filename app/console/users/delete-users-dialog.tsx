@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { toast } from "@/components/toast";
 import { plural } from "@/lib/format";
 import { deleteUsersAction } from "./actions";
 
@@ -27,6 +28,8 @@ export function DeleteUsersDialog(props: {
       const result = await deleteUsersAction({ userIds: props.targets.map((t) => t.id) });
       if (!result.ok) return setError(result.error);
       setError(undefined);
+      const { deleted, devices } = result.data;
+      toast(`Deleted ${plural(deleted, "user")}${devices ? ` and ${plural(devices, "device")}` : ""}.`);
       props.onDeleted();
       if (props.afterDelete) router.push(props.afterDelete);
       router.refresh();

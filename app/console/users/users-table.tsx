@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { toast } from "@/components/toast";
 import { FormAlert } from "@/components/form-alert";
 import { plural } from "@/lib/format";
 import { sendInstructionsAction } from "./actions";
@@ -15,6 +17,7 @@ export type SortLink = { key: string; label: string; href: string; active: "asc"
 export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserListRow[]; columns: SortLink[]; canDelete: boolean; canSend: boolean }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
+  const [confirmingSend, setConfirmingSend] = useState(false);
   const [sending, startSending] = useTransition();
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string }>();
   // Selection only holds rows of this page; rows that went away drop out.
@@ -37,12 +40,10 @@ export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserLi
           <Button
             variant="secondary"
             disabled={chosen.length === 0 || sending}
-            onClick={() =>
-              startSending(async () => {
-                const result = await sendInstructionsAction({ userIds: chosen.map((r) => r.id) });
-                setNotice(result.ok ? { tone: "success", text: `Instructions queued for ${plural(result.data.queued, "user")}.` } : { tone: "error", text: result.error });
-              })
-            }
+            onClick={() => {
+              setNotice(undefined);
+              setConfirmingSend(true);
+            }}
           >
             {sending ? "Sending…" : "Send instructions"}
           </Button>
@@ -114,6 +115,25 @@ export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserLi
           </tbody>
         </table>
       </div>
+      <ConfirmDialog
+        open={confirmingSend}
+        title={`Send instructions to ${plural(chosen.length, "user")}?`}
+        confirmLabel={`Send ${plural(chosen.length, "email")}`}
+        pending={sending}
+        error={notice?.tone === "error" ? notice.text : undefined}
+        onCancel={() => setConfirmingSend(false)}
+        onConfirm={() =>
+          startSending(async () => {
+            const result = await sendInstructionsAction({ userIds: chosen.map((r) => r.id) });
+            if (!result.ok) return setNotice({ tone: "error", text: result.error });
+            setConfirmingSend(false);
+            toast(`Instructions queued for ${plural(result.data.queued, "user")}.`);
+          })
+        }
+      >
+        <p>Each gets a new email with a new enrollment link. Links sent earlier keep working.</p>
+        {chosen.length <= 5 ? <p className="mt-2 text-slate-600">{chosen.map((r) => r.name).join(", ")}</p> : null}
+      </ConfirmDialog>
       <DeleteUsersDialog
         open={confirming}
         targets={chosen.map((r) => ({ id: r.id, label: r.name, deviceCount: r.deviceCount }))}

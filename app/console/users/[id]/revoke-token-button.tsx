@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { toast } from "@/components/toast";
 import { revokeTokenAction } from "./token-actions";
 
 /** "Revoke" on the User Tokens tab: after confirming, the token's link stops working. */
@@ -19,6 +20,7 @@ export function RevokeTokenButton({ tokenId, userId, prefix }: { tokenId: string
       if (!result.ok) return setError(result.error);
       setError(undefined);
       setOpen(false);
+      toast(`Token ${prefix}… revoked: its link no longer connects devices.`);
       router.refresh();
     });
   }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
+import { toast } from "@/components/toast";
 import { sendInstructionsAction } from "../actions";
 
 /** "Send instructions" on a user's page: queues a new message with a new enrollment link. */
@@ -15,7 +16,10 @@ export function SendInstructionsButton({ userId }: { userId: string }) {
     startTransition(async () => {
       const r = await sendInstructionsAction({ userIds: [userId] });
       setResult(r.ok ? { ok: true, text: "Instructions queued." } : { ok: false, text: r.error });
-      if (r.ok) router.refresh();
+      if (r.ok) {
+        toast("Instructions queued: a new email with a new enrollment link.");
+        router.refresh();
+      }
     });
   }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { toast } from "@/components/toast";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/button";
 import { FormAlert } from "@/components/form-alert";
@@ -15,7 +16,11 @@ export function CreateUserForm({ roles, defaultRoleId, groups }: Props) {
   const router = useRouter();
   const { onSubmit, pending, errors, message } = useActionForm(createUserSchema, createUserAction, {
     success: "User created.",
-    onSuccess: (data) => router.push(`/console/users/${data.id}`),
+    onSuccess: (data) => {
+      // Said on the user's page, where the form takes you.
+      toast(data.queued ? "User created; instructions queued." : "User created.");
+      router.push(`/console/users/${data.id}`);
+    },
   });
 
   return (
