@@ -29,6 +29,8 @@ export const addUsersSchema = z.object({
   runKey: z.uuid(),
   users: z.array(addUserRowSchema).min(1, "Add at least one address").max(LICENSED_ADDRESS_LIMIT),
   sendInstructions: z.boolean(),
+  /** Also email the addresses that already belong to users (off unless the admin chooses it). */
+  emailExisting: z.boolean().default(false),
 });
 export type AddUsersInput = z.infer<typeof addUsersSchema>;
 

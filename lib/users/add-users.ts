@@ -25,7 +25,7 @@ export async function addressLimit(db: Db, workspaceId: string, now = new Date()
 
 /**
  * The Add users wizard's Finish: creates the new users, and when asked queues
- * each new and existing user an instruction email with its own enrollment
+ * each new user (and, when chosen, each existing one) an instruction email with its own enrollment
  * link, all in one transaction. A repeat with the same run key returns the
  * first run's result and writes nothing.
  */
@@ -61,7 +61,9 @@ export async function addUsers(ctx: ConsoleContext, input: AddUsersInput, opts: 
       // The seat rule, in the transaction that inserts: a refusal rolls back the run key too.
       await reserveUserSeats(tx, ws, userRows.length, now);
       await bulkInsert(tx, "User", userRows);
-      const emailed = input.sendInstructions ? await queueInstructions(tx, ctx, [...created, ...existing], { baseUrl: opts.baseUrl, now }) : 0;
+      // Existing users are emailed only when the admin chose it on the Send instructions step.
+      const recipients = input.emailExisting ? [...created, ...existing] : created;
+      const emailed = input.sendInstructions ? await queueInstructions(tx, ctx, recipients, { baseUrl: opts.baseUrl, now }) : 0;
 
       let showNextSteps = false;
       if (input.sendInstructions) {

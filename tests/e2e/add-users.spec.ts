@@ -119,3 +119,29 @@ test("users: when Finish's answer is lost, the wizard survives a reload and Fini
   await page.goto("/console/users/add");
   await expect(page.getByLabel(/Type or paste addresses/)).toHaveValue("");
 });
+
+test("users: existing users are emailed again only when chosen, and Finish says how many emails go out", async ({ adminPage: page, workspace }) => {
+  const tag = randomBytes(3).toString("hex");
+  const db = e2eDb();
+  await page.goto("/console/users/add");
+  await page.getByLabel(/Type or paste addresses/).fill(`new-${tag}@corp.example\nother-${tag}@corp.example`);
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  // An address edited on Check data into an existing user's is marked as existing too.
+  await page.getByLabel("Email of row 2").fill(workspace.admin.email);
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Send instructions" })).toBeVisible();
+  const toSend = page.getByTestId("emails-to-send");
+  await expect(toSend).toHaveText("1 email will be sent.");
+  const also = page.getByLabel(/Also email the user who already exists/);
+  await expect(also).not.toBeChecked();
+  await also.check();
+  await expect(toSend).toHaveText("2 emails will be sent.");
+  await also.uncheck();
+  await expect(toSend).toHaveText("1 email will be sent.");
+  await page.getByRole("button", { name: "Finish" }).click();
+  const summary = page.getByTestId("add-users-summary");
+  await expect(summary).toContainText("1 added");
+  await expect(summary).toContainText("1 skipped as existing users");
+  await expect(summary).toContainText("1 sent instructions");
+  expect(await db.emailMessage.count({ where: { userId: workspace.admin.id } })).toBe(0);
+});

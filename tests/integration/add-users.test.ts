@@ -10,10 +10,25 @@ import { linkToken, renderQueued } from "../support/mail";
 
 const baseUrl = "https://roster.example";
 const rows = (emails: string[]) => emails.map((email) => ({ email, alias: email.split("@")[0], name: email.startsWith("ann@") ? "Ann Archer" : "" }));
-const input = (emails: string[], sendInstructions = true) => addUsersSchema.parse({ runKey: randomUUID(), users: rows(emails), sendInstructions });
+const input = (emails: string[], sendInstructions = true, emailExisting = true) =>
+  addUsersSchema.parse({ runKey: randomUUID(), users: rows(emails), sendInstructions, emailExisting });
 
 describe.each(testProviders)("add users on %s", (provider) => {
   const db = testDb(provider);
+
+  it("emails existing users only when asked to: by default only the new ones get instructions", async () => {
+    const { workspace, admin } = await createWorkspace(db);
+    const ctx = await consoleContextFor(db, admin.id);
+    const quiet = await addUsers(ctx, input(["new-one@corp.example", admin.email], true, false), { baseUrl });
+    expect(quiet).toMatchObject({ added: 1, existing: 1, emailed: 1 });
+    expect(await db.emailMessage.count({ where: { workspaceId: workspace.id, userId: admin.id } })).toBe(0);
+    // The schema's default is off too.
+    const parsed = addUsersSchema.parse({ runKey: randomUUID(), users: rows([admin.email]), sendInstructions: true });
+    expect(parsed.emailExisting).toBe(false);
+    const loud = await addUsers(ctx, input(["new-two@corp.example", admin.email], true, true), { baseUrl });
+    expect(loud).toMatchObject({ added: 1, existing: 1, emailed: 2 });
+    expect(await db.emailMessage.count({ where: { workspaceId: workspace.id, userId: admin.id } })).toBe(1);
+  });
 
   it("creates new users, skips existing ones, and queues each an email with its own working link", async () => {
     const { workspace, admin } = await createWorkspace(db, { name: "Initech" });

@@ -15,7 +15,7 @@ const steps = ["Enter email addresses", "Check data", "Send instructions"];
 type Row = { key: number; email: string; alias: string; name: string };
 
 /** What survives a reload of the page: the steps' data and the run key, so Finish after a lost answer is the same run. */
-type Saved = { step: number; text: string; rows: Row[]; existing: string[]; sendInstructions: boolean; runKey: string };
+type Saved = { step: number; text: string; rows: Row[]; existing: string[]; sendInstructions: boolean; emailExisting?: boolean; runKey: string };
 
 function readSaved(storageKey: string): Saved | null {
   try {
@@ -38,6 +38,8 @@ export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKe
   const [rows, setRows] = useState<Row[]>(saved?.rows ?? []);
   const [existing, setExisting] = useState<Set<string>>(() => new Set(saved?.existing ?? []));
   const [sendInstructions, setSendInstructions] = useState(saved?.sendInstructions ?? true);
+  // Users who already exist are emailed again only when the admin says so.
+  const [emailExisting, setEmailExisting] = useState(saved?.emailExisting ?? false);
   const [preview, setPreview] = useState<string>();
   const [result, setResult] = useState<AddUsersResult>();
   const [error, setError] = useState<string>();
@@ -50,8 +52,8 @@ export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKe
 
   useEffect(() => {
     if (result) sessionStorage.removeItem(storageKey);
-    else sessionStorage.setItem(storageKey, JSON.stringify({ step, text, rows, existing: [...existing], sendInstructions, runKey } satisfies Saved));
-  }, [storageKey, step, text, rows, existing, sendInstructions, runKey, result]);
+    else sessionStorage.setItem(storageKey, JSON.stringify({ step, text, rows, existing: [...existing], sendInstructions, emailExisting, runKey } satisfies Saved));
+  }, [storageKey, step, text, rows, existing, sendInstructions, emailExisting, runKey, result]);
 
   const deferred = useDeferredValue(text);
   const parsed = useMemo(() => parseAddressList(deferred), [deferred]);
@@ -71,7 +73,15 @@ export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKe
     });
   }
 
+  const existingRows = rows.filter((r) => existing.has(r.email.trim().toLowerCase())).length;
+  const emailsToSend = sendInstructions ? rows.length - existingRows + (emailExisting ? existingRows : 0) : 0;
+
   function toSendInstructions() {
+    // Addresses edited on Check data are looked up again, so one edited into an existing user's is marked too.
+    startTransition(async () => {
+      const found = await checkExistingAction({ emails: rows.map((r) => r.email) });
+      if (found.ok) setExisting(new Set(found.data));
+    });
     setStep(2);
     if (preview === undefined) {
       startTransition(async () => {
@@ -85,7 +95,7 @@ export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKe
     startTransition(async () => {
       let outcome: Awaited<ReturnType<typeof addUsersAction>>;
       try {
-        outcome = await addUsersAction({ runKey, users: rows.map(({ email, alias, name }) => ({ email, alias, name })), sendInstructions });
+        outcome = await addUsersAction({ runKey, users: rows.map(({ email, alias, name }) => ({ email, alias, name })), sendInstructions, emailExisting });
       } catch {
         // The request may well have been done: keep the run key, so Finish again returns that result.
         return setError(LOST_ANSWER);
@@ -174,7 +184,7 @@ export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKe
           <h2 id="step-check" className="text-base font-semibold text-ink">Check data</h2>
           <p className="text-sm text-slate-600">
             {rows.length} {rows.length === 1 ? "user" : "users"}. Edit an address or alias in place, or remove a row.
-            {existing.size ? " Addresses marked as existing are not added again; they can still receive instructions." : ""}
+            {existing.size ? " Addresses marked as existing are not added again; the next step asks whether they get instructions again." : ""}
           </p>
           <div className="max-h-[28rem] overflow-auto rounded-md border border-slate-200">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -234,6 +244,15 @@ export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKe
               <span className="block text-slate-500">Leave this off for administrators who will only help manage devices. You can send instructions later from the users list.</span>
             </span>
           </label>
+          {sendInstructions && existingRows > 0 ? (
+            <label className="flex items-start gap-3 text-sm text-slate-800">
+              <input type="checkbox" checked={emailExisting} onChange={(e) => setEmailExisting(e.target.checked)} className="mt-0.5 h-4 w-4" />
+              <span>
+                Also email the {existingRows === 1 ? "user who already exists" : `${existingRows} users who already exist`}
+                <span className="block text-slate-500">Each gets a new email with a new enrollment link; links sent earlier keep working.</span>
+              </span>
+            </label>
+          ) : null}
           {sendInstructions ? (
             <div>
               <p className="mb-1 text-sm font-medium text-slate-700">Preview</p>
@@ -246,7 +265,12 @@ export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKe
           ) : null}
           <div className="flex justify-between">
             <Button variant="secondary" onClick={() => setStep(1)} disabled={pending}>Back</Button>
-            <Button onClick={finish} disabled={pending}>{pending ? "Adding…" : "Finish"}</Button>
+            <span className="flex items-center gap-3">
+              <span className="text-sm text-slate-600" data-testid="emails-to-send">
+                {emailsToSend === 0 ? "No emails will be sent." : `${emailsToSend} ${emailsToSend === 1 ? "email" : "emails"} will be sent.`}
+              </span>
+              <Button onClick={finish} disabled={pending}>{pending ? "Adding…" : "Finish"}</Button>
+            </span>
           </div>
         </section>
       ) : null}
