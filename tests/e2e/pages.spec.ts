@@ -183,3 +183,15 @@ test("pages: the account menu closes on Esc (focus back on it) and on a click ou
   await page.locator("main").click({ position: { x: 5, y: 5 } });
   await expect(signOut).toBeHidden();
 });
+
+test("pages: a record that does not exist answers 404 inside the console, with a way on", async ({ adminPage: page }) => {
+  const response = await page.goto("/console/users/no-such-user");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "This page could not be found" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Console" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to users" }).click();
+  await expect(page).toHaveURL(/\/console\/users$/);
+  const elsewhere = await page.goto("/no-such-page");
+  expect(elsewhere?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This page could not be found" })).toBeVisible();
+});
