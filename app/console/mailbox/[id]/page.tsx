@@ -59,12 +59,12 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
           {body.note ? (
             <p role="note" className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{body.note}</p>
           ) : null}
-          {/* sandbox="" : no scripts, forms or same-origin access; the HTML came from our template but holds user-entered names. */}
+          {/* sandbox="" : no scripts, forms or same-origin access; the HTML came from our template but holds user-entered names. Tall enough for the whole message (a sandboxed frame cannot be measured). */}
           <iframe
             title={`Message to ${message.to}`}
             sandbox=""
             srcDoc={body.html}
-            className="h-[640px] w-full rounded-lg border border-slate-200 bg-white"
+            className="h-[1250px] w-full rounded-lg border border-slate-200 bg-white sm:h-[1000px]"
           />
           <h2 className="mt-6 mb-2 text-lg font-semibold text-ink">Text version</h2>
           <pre className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 text-sm whitespace-pre-wrap text-slate-800">{linkify(body.text)}</pre>
