@@ -25,6 +25,7 @@ export async function describeUserListQuery(db: Db, workspaceId: string, query: 
   }
   if (query.twoFactor) parts.push(`2FA: ${twoFactorLabels[query.twoFactor]}`);
   if (query.devices) parts.push(query.devices === "yes" ? "Has devices" : "No devices");
+  if (query.instructions) parts.push(query.instructions === "sent" ? "Sent instructions" : "Never sent instructions");
   if (parts.length === 0) parts.push("All users");
   const order = `sorted by ${sortLabels[query.sort]}${query.dir === "desc" ? ", descending" : ""}`;
   return `${parts.join(" · ")} · ${order}`;

@@ -56,6 +56,9 @@ export function userListWhere(workspaceId: string, query: UserListQuery): Prisma
   if (query.twoFactor) where.twoFactor = query.twoFactor;
   if (query.devices === "yes") where.deviceCount = { gt: 0 };
   if (query.devices === "no") where.deviceCount = 0;
+  // Every instruction email carries an enrollment token, kept for its 720 days (messages are cleaned after 90).
+  if (query.instructions === "sent") where.enrollmentTokens = { some: {} };
+  if (query.instructions === "never") where.enrollmentTokens = { none: {} };
   return where;
 }
 

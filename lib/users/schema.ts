@@ -20,6 +20,8 @@ export const userListQuerySchema = z.object({
   role: z.string().max(40).catch(""),
   twoFactor: z.enum(twoFactorStates).or(z.literal("")).catch(""),
   devices: z.enum(["yes", "no", ""]).catch(""),
+  /** Whether the user was ever sent instructions (has an enrollment token): with devices=no, "who has not enrolled yet". */
+  instructions: z.enum(["sent", "never", ""]).catch(""),
   size: z.coerce.number().pipe(z.union([z.literal(25), z.literal(50), z.literal(100)])).catch(50),
   cursor: z.string().max(600).catch(""),
 });

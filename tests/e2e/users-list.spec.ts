@@ -1,5 +1,6 @@
 import { formatDateTime, plural } from "@/lib/format";
-import { createUser, createUsers } from "../factories";
+import { sendInstructions } from "@/lib/users/send-instructions";
+import { consoleContextFor, createUser, createUsers } from "../factories";
 import { e2eDb, expect, test } from "./support/fixtures";
 import { emailsInOrder, userColumns, UsersList, type UserColumn } from "./support/users-list";
 
@@ -301,4 +302,22 @@ test("users: select all on this page checks every row; Delete User needs a selec
   await list.goToPage("Next", "51–100 of 121");
   await expect(list.rows.locator('input[type="checkbox"]:checked')).toHaveCount(0);
   await expect(list.deleteButton).toBeDisabled();
+});
+
+test("users: who has not enrolled yet — sent instructions, no devices", async ({ adminPage: page, workspace }) => {
+  const db = e2eDb();
+  const ws = workspace.workspace.id;
+  const { userIds } = await createUsers(db, ws, 4, { roleId: workspace.roles.user, withDevices: 0, emailDomain: "enrol.example" });
+  const ctx = await consoleContextFor(db, workspace.admin.id);
+  await sendInstructions(ctx, { userIds: userIds.slice(0, 3) }, { baseUrl: "http://localhost" });
+  await db.user.update({ where: { id: userIds[0] }, data: { deviceCount: 1 } });
+  const list = new UsersList(page);
+  await list.goto();
+  await list.filter("Instructions", "Sent");
+  await list.filter("Devices", "No devices");
+  await expect(list.count).toHaveText("2 users match");
+  // Never sent, no devices: the fourth user, and the administrator.
+  await list.filter("Instructions", "Never sent");
+  await expect(list.count).toHaveText("2 users match");
+  await expect(list.row(workspace.admin.email)).toHaveCount(1);
 });

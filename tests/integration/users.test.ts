@@ -3,6 +3,7 @@ import { deleteUsers } from "@/lib/users/delete-users";
 import { listUsers } from "@/lib/users/list-users";
 import { twoFactorStates, userListQuerySchema, userSortKeys, type UserListQuery } from "@/lib/users/schema";
 import { updateUser } from "@/lib/users/update-user";
+import { sendInstructions } from "@/lib/users/send-instructions";
 import { createSession, findSession } from "@/lib/auth/sessions";
 import { hashPassword } from "@/lib/auth/password";
 import { derivedUserColumns } from "@/lib/users/fields";
@@ -208,5 +209,23 @@ describe.each(testProviders)("users on %s", (provider) => {
     await expect(
       updateUser(ctxA, { userId: a.admin.id, email: a.admin.email, displayName: "A", phone: "", roleId: b.roles.admin }),
     ).rejects.toMatchObject({ code: "BAD_INPUT" });
+  });
+});
+
+describe.each(testProviders)("who has not enrolled yet, on %s", (provider) => {
+  const db = testDb(provider);
+
+  it("filters by instructions sent or never, which with 'no devices' answers who has not enrolled yet", async () => {
+    const { workspace, admin, roles } = await createWorkspace(db);
+    const ctx = await consoleContextFor(db, admin.id);
+    const { userIds } = await createUsers(db, workspace.id, 6, { roleId: roles.user, seed: 11, withDevices: 0 });
+    await sendInstructions(ctx, { userIds: userIds.slice(0, 4) }, { baseUrl: "https://roster.test" });
+    // Two of those enrolled a device.
+    await db.user.updateMany({ where: { id: { in: userIds.slice(0, 2) } }, data: { deviceCount: 1 } });
+    const ids = async (q: Partial<UserListQuery>) => (await listUsers(db, workspace.id, query({ ...q, size: 50 }))).rows.map((r) => r.id).sort();
+    expect(await ids({ instructions: "sent" })).toEqual(userIds.slice(0, 4).sort());
+    expect(await ids({ instructions: "never" })).toEqual([...userIds.slice(4), admin.id].sort());
+    expect(await ids({ instructions: "sent", devices: "no" })).toEqual(userIds.slice(2, 4).sort());
+    expect(userListQuerySchema.parse({ instructions: "bogus" }).instructions).toBe("");
   });
 });

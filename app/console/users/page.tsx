@@ -32,6 +32,7 @@ function hrefFor(query: UserListQuery, change: Partial<UserListQuery>, path = "/
   if (next.role) params.set("role", next.role);
   if (next.twoFactor) params.set("twoFactor", next.twoFactor);
   if (next.devices) params.set("devices", next.devices);
+  if (next.instructions) params.set("instructions", next.instructions);
   if (next.size !== 50) params.set("size", String(next.size));
   if (next.cursor) params.set("cursor", next.cursor);
   const qs = params.toString();
@@ -49,7 +50,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     const active = query.sort === c.key ? query.dir : null;
     return { key: c.key, label: c.label, active, href: hrefFor(query, { sort: c.key, dir: active === "asc" ? "desc" : "asc" }) };
   });
-  const filtered = Boolean(query.q || query.role || query.twoFactor || query.devices);
+  const filtered = Boolean(query.q || query.role || query.twoFactor || query.devices || query.instructions);
   const total = `${formatCount(page.total)}${page.totalIsAtLeast ? "+" : ""}`;
   const range = page.total === 0 ? "No users" : `${formatCount(page.start + 1)}–${formatCount(page.start + rows.length)} of ${total}`;
 
@@ -83,11 +84,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <Select label="Role" name="role" value={query.role} options={roles.map((r) => [r.id, r.name])} />
         <Select label="2FA status" name="twoFactor" value={query.twoFactor} options={twoFactorStates.map((s) => [s, twoFactorLabels[s]])} />
         <Select label="Devices" name="devices" value={query.devices} options={[["yes", "Has devices"], ["no", "No devices"]]} />
+        <Select label="Instructions" name="instructions" value={query.instructions} options={[["sent", "Sent"], ["never", "Never sent"]]} />
         <Select label="Per page" name="size" value={String(query.size)} options={[["25", "25"], ["50", "50"], ["100", "100"]]} all={false} />
         {query.sort !== "name" ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
         <button type="submit" className="rounded-md bg-brand-600 px-3.5 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Apply</button>
-        {filtered ? <a href={hrefFor(query, { q: "", role: "", twoFactor: "", devices: "" })} className="py-1.5 text-sm text-brand-700 hover:underline">Clear</a> : null}
+        {filtered ? <a href={hrefFor(query, { q: "", role: "", twoFactor: "", devices: "", instructions: "" })} className="py-1.5 text-sm text-brand-700 hover:underline">Clear</a> : null}
       </form>
       {rows.length === 0 ? (
         <EmptyState title={filtered ? "No users match" : "No users yet"}>

@@ -70,7 +70,7 @@ export class UsersList {
   }
 
   /** Picks an option of one of the filter selects (Role, 2FA status, Devices, Per page) and applies. */
-  async filter(label: "Role" | "2FA status" | "Devices" | "Per page", option: string): Promise<void> {
+  async filter(label: "Role" | "2FA status" | "Devices" | "Instructions" | "Per page", option: string): Promise<void> {
     await this.page.getByRole("combobox", { name: label, exact: true }).selectOption({ label: option });
     await this.apply();
   }
