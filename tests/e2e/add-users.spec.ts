@@ -145,3 +145,18 @@ test("users: existing users are emailed again only when chosen, and Finish says 
   await expect(summary).toContainText("1 sent instructions");
   expect(await db.emailMessage.count({ where: { userId: workspace.admin.id } })).toBe(0);
 });
+
+test("users: Finish is the wizard's last step, marked in the stepper; the breadcrumb link is underlined", async ({ adminPage: page }) => {
+  await page.goto("/console/users/add");
+  // The breadcrumb's link reads as a link without hovering it.
+  const up = page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Users" });
+  expect(await up.evaluate((el) => getComputedStyle(el).textDecorationLine)).toContain("underline");
+  const stepper = page.getByRole("list", { name: "Steps" });
+  await expect(stepper.getByRole("listitem")).toHaveText([/Enter email addresses/, /Check data/, /Send instructions/, /Finish/]);
+  await page.getByLabel(/Type or paste addresses/).fill(`step-${Date.now()}@corp.example`);
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await page.getByRole("button", { name: "Finish" }).click();
+  await expect(page.getByTestId("add-users-summary")).toBeVisible();
+  await expect(stepper.locator('[aria-current="step"]')).toHaveText(/Finish/);
+});

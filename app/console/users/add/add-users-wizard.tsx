@@ -11,7 +11,7 @@ import { aliasFromEmail } from "@/lib/users/fields";
 import { addUserRowSchema, type AddUsersResult } from "@/lib/users/add-users-schema";
 import { addUsersAction, checkExistingAction, previewInstructionsAction } from "./actions";
 
-const steps = ["Enter email addresses", "Check data", "Send instructions"];
+const steps = ["Enter email addresses", "Check data", "Send instructions", "Finish"];
 type Row = { key: number; email: string; alias: string; name: string };
 
 /** What survives a reload of the page: the steps' data and the run key, so Finish after a lost answer is the same run. */
@@ -285,6 +285,7 @@ function uniqueEmails(rows: Row[]): boolean {
 function Summary({ result, onRestart }: { result: AddUsersResult; onRestart: () => void }) {
   return (
     <div className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-6" data-testid="add-users-summary">
+      <WizardStepper steps={steps} current={3} />
       <h2 className="text-lg font-semibold text-ink">Users added</h2>
       <ul className="space-y-1 text-sm text-slate-800">
         <li><strong>{result.added}</strong> added</li>
