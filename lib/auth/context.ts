@@ -19,11 +19,12 @@ export { actorOf, assertAllowed, can, type ConsoleContext } from "./console-cont
 export const getConsoleContext = cache(async (): Promise<ConsoleContext | null> => {
   const session = await auth();
   if (!session?.sid) return null;
-  const row = await findSession(unscopedDb(), session.sid);
+  const db = unscopedDb();
+  const row = await findSession(db, session.sid);
   if (!row || row.user.status !== "ACTIVE" || !row.user.role.consoleAccess) return null;
   return {
     // Every query through it stays in the session's workspace (lib/db/scoped.ts).
-    db: scopedDb(unscopedDb(), row.workspace.id),
+    db: scopedDb(db, row.workspace.id),
     sid: session.sid,
     workspace: { id: row.workspace.id, name: row.workspace.name },
     user: { id: row.user.id, email: row.user.email, displayName: row.user.displayName, alias: row.user.alias },

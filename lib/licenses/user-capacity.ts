@@ -1,3 +1,4 @@
+import { lockWorkspaceRow } from "@/lib/db/workspace-lock";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { formatCount, plural } from "@/lib/format";
@@ -35,14 +36,11 @@ export type UserSeats = { limit: number; users: number; remaining: number };
  * The seat rule's lock: holds the workspace row for the rest of `tx`, then
  * counts. Every path that creates users (the Add users wizard, Create user,
  * the CSV import's create step) takes it in the transaction that inserts
- * them, so two of them never count the same free seats: on PostgreSQL the
- * second waits on the row (an UPDATE takes FOR NO KEY UPDATE, which the
- * foreign-key checks of other inserts do not conflict with) and counts after
- * the first commits; on SQLite the write takes the database's one write lock.
+ * them, so two of them never count the same free seats (lib/db/workspace-lock.ts).
  * Null when no license is active (no limit).
  */
 export async function lockUserSeats(tx: Tx, workspaceId: string, now = new Date()): Promise<UserSeats | null> {
-  await tx.$executeRaw`UPDATE "Workspace" SET "name" = "name" WHERE "id" = ${workspaceId}`;
+  await lockWorkspaceRow(tx, workspaceId);
   const limit = await userLimit(tx, workspaceId, now);
   if (limit === null) return null;
   const users = await tx.user.count({ where: { workspaceId } });

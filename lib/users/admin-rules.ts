@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db/client";
-import { providerOf } from "@/lib/db/bulk-insert";
+import { lockWorkspaceRow } from "@/lib/db/workspace-lock";
 import { AppError } from "@/lib/errors";
 import { isAdminRole, MANAGE_ADMINS, rolePermissions, type Permission } from "@/lib/auth/permissions";
 
@@ -65,26 +65,12 @@ export function assertMayGrantRole(granter: Granter, change: { userId: string | 
 }
 
 /**
- * Takes the workspace's row lock for the rest of the transaction, so checks
- * of the administrators that follow are serialised: on PostgreSQL with
- * SELECT … FOR NO KEY UPDATE (two such locks exclude each other, while the
- * foreign-key checks of inserts elsewhere in the workspace, which take FOR
- * KEY SHARE, do not wait on it); on SQLite a no-op write takes the
- * database's write lock (a transaction that read a stale snapshot then fails
- * busy and is run again by lib/db/transaction.ts).
- */
-async function lockWorkspace(tx: Tx, workspaceId: string): Promise<void> {
-  if (providerOf(tx) === "postgresql") await tx.$queryRaw`SELECT "id" FROM "Workspace" WHERE "id" = ${workspaceId} FOR NO KEY UPDATE`;
-  else await tx.$executeRaw`UPDATE "Workspace" SET "name" = "name" WHERE "id" = ${workspaceId}`;
-}
-
-/**
  * How many active administrators remain once `losing` lose the role (by
  * demotion, deletion or disabling), counted under the workspace's lock so
  * that concurrent changes cannot each see another administrator left.
  */
 export async function adminsRemaining(tx: Tx, workspaceId: string, losing: readonly string[]): Promise<number> {
-  await lockWorkspace(tx, workspaceId);
+  await lockWorkspaceRow(tx, workspaceId);
   const roles = await tx.role.findMany({ where: { workspaceId }, select: { id: true, key: true, permissions: true } });
   const adminRoleIds = roles.filter(isAdminRole).map((r) => r.id);
   return tx.user.count({ where: { workspaceId, status: "ACTIVE", roleId: { in: adminRoleIds }, id: { notIn: [...losing] } } });

@@ -78,15 +78,16 @@ export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKe
 
   function toSendInstructions() {
     // Addresses edited on Check data are looked up again, so one edited into an existing user's is marked too.
+    // Both are best effort: a lost answer leaves the marks and the preview as they were, never the wizard broken.
     startTransition(async () => {
-      const found = await checkExistingAction({ emails: rows.map((r) => r.email) });
-      if (found.ok) setExisting(new Set(found.data));
+      const found = await checkExistingAction({ emails: rows.map((r) => r.email) }).catch(() => null);
+      if (found?.ok) setExisting(new Set(found.data));
     });
     setStep(2);
     if (preview === undefined) {
       startTransition(async () => {
-        const message = await previewInstructionsAction({});
-        if (message.ok) setPreview(message.data.html);
+        const message = await previewInstructionsAction({}).catch(() => null);
+        if (message?.ok) setPreview(message.data.html);
       });
     }
   }
