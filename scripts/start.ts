@@ -3,7 +3,7 @@
  * the app when the build is missing or older than the sources, and serves it.
  * Every failure before serving ends with one line saying what is wrong.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -62,14 +62,37 @@ async function main() {
     fail(error instanceof Error ? error.message : String(error));
   }
   if (!dev) buildIfStale();
-  // The server runs in a process of its own, so what start-up loaded (the migration engine) is not kept in memory.
-  const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), path.join(projectRoot, "scripts/serve.ts"), ...(dev ? ["--dev"] : [])], {
-    stdio: "inherit",
-    cwd: projectRoot,
-    env: { ...process.env, PORT: port, NODE_ENV: dev ? "development" : "production", AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, NODE_ENV: dev ? "development" : "production", AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" };
+  // The web server and the worker run in processes of their own: what start-up loaded (the migration engine) is not kept
+  // in memory, and the background work (imports, email, clean-up) never holds up a request (scripts/worker.ts).
+  const run = (script: string, args: string[] = []): ChildProcess =>
+    spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts", script), ...args], { stdio: "inherit", cwd: projectRoot, env });
+  let stopping = false;
+  let worker = run("worker.ts");
+  const superviseWorker = () =>
+    worker.on("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`roster: the worker process stopped (${signal ?? `exit code ${code}`}); starting it again in 2 s`);
+      setTimeout(() => {
+        if (stopping) return;
+        worker = run("worker.ts");
+        superviseWorker();
+      }, 2_000);
+    });
+  superviseWorker();
+  const server = run("serve.ts", dev ? ["--dev"] : []);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      server.kill(signal);
+      worker.kill(signal);
+    });
+  }
+  server.on("exit", (code) => {
+    stopping = true;
+    worker.kill("SIGTERM");
+    process.exit(code ?? 0);
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
 }
 
 void main();

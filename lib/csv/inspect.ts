@@ -22,7 +22,7 @@ export const TOO_LARGE_MESSAGE = `The file is larger than ${MAX_IMPORT_BYTES / 1
  */
 export function inspectCsv(bytes: Uint8Array, encoding?: CsvEncoding, options: { onProgress?: ParseProgress } = {}): CsvInspection {
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, error: TOO_LARGE_MESSAGE };
-  const notText = notTextReason(bytes);
+  const notText = notCsvReason(bytes);
   if (notText) return { ok: false, error: notText };
   const decoded = decodeCsvBytes(bytes, encoding);
   if (decoded.text.includes("\0")) return { ok: false, error: "This is not a text file. Choose a CSV file (comma-, semicolon- or tab-separated)." };
@@ -54,7 +54,7 @@ export function inspectCsv(bytes: Uint8Array, encoding?: CsvEncoding, options: {
 }
 
 /** Files people pick by mistake, recognised by their first bytes. */
-function notTextReason(bytes: Uint8Array): string | null {
+export function notCsvReason(bytes: Uint8Array): string | null {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(0x50, 0x4b, 0x03, 0x04)) {
     return "This is an Excel workbook or another ZIP file, not CSV. In Excel choose File → Save As → \"CSV UTF-8 (Comma delimited)\" and upload that file.";

@@ -17,6 +17,7 @@ export const workspaceModels = [
   "GroupMember",
   "ImportRow",
   "ImportRun",
+  "ImportUpload",
   "Invitation",
   "License",
   "Profile",

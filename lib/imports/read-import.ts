@@ -7,6 +7,7 @@ export function getImportRun(db: Db, workspaceId: string, id: string) {
   return db.importRun.findFirst({ where: { id, workspaceId } });
 }
 export type ImportRunRecord = NonNullable<Awaited<ReturnType<typeof getImportRun>>>;
+export type ImportStatus = ImportRunRecord["status"];
 
 /** How many rows each review category holds. */
 export async function countCategories(db: Db, importRunId: string): Promise<Record<ImportCategory, number>> {
@@ -74,11 +75,16 @@ export function valuesOf(row: ImportValues): ImportValues {
   };
 }
 
-/** A page of the workspace's imports, newest first, by offset (as the audit log), for the import history. */
+/**
+ * A page of the workspace's imports, newest first, by offset (as the audit
+ * log), for the import history. Uploads still arriving are left out: until
+ * the whole file is in there is nothing to show.
+ */
 export async function listImportRuns(db: Db, workspaceId: string, page: number, size = 20) {
+  const where = { workspaceId, status: { not: "UPLOADING" as const } };
   const [rows, total] = await Promise.all([
-    db.importRun.findMany({ where: { workspaceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * size, take: size }),
-    db.importRun.count({ where: { workspaceId } }),
+    db.importRun.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * size, take: size }),
+    db.importRun.count({ where }),
   ]);
   return { rows, total, page, pages: Math.max(1, Math.ceil(total / size)) };
 }

@@ -8,28 +8,30 @@ import { newId } from "@/lib/db/ids";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { lockUserSeats } from "@/lib/licenses/user-capacity";
-import { isAdminRole, rolePermissions, type Permission } from "@/lib/auth/permissions";
-import { adminsRemaining, LAST_ADMIN_MESSAGE, mayGrantRole, roleGrantRefusal, type Granter } from "@/lib/users/admin-rules";
+import { isAdminRole } from "@/lib/auth/permissions";
+import { adminsRemaining, currentGranter, LAST_ADMIN_MESSAGE, mayGrantRole, roleGrantRefusal } from "@/lib/users/admin-rules";
 import { aliasFromEmail, derivedUserColumns, newUserRow } from "@/lib/users/fields";
+import { pauseAfter, type Pacing } from "./pacing";
 import { valuesOf } from "./read-import";
 import { notGrantableMessage, OVER_LICENSE_MESSAGE, splitGroups, type ImportValues, type RowIssue } from "./row";
 
 /** Rows per transaction: small enough to keep locks short, large enough that per-batch queries stay cheap. */
 export const IMPORT_BATCH = 2000;
-/** How long a processor holds a running import between batches before another may take it over. */
+/** How long a worker holds an import it checks or runs before another may take it over. */
 export const IMPORT_LEASE_MS = 60_000;
 
 /**
  * "Create accounts": moves an import from review to running. Idempotent: a
  * second click, or another tab, finds it running or done and changes nothing.
- * The rows are processed by `processImport`, which the caller starts.
+ * The rows are processed by the worker process (lib/imports/worker.ts).
  */
 export async function startImport(ctx: ConsoleContext, input: { importId: string }, now = new Date()): Promise<void> {
   // The conditional update and the read of its outcome in one transaction, so the read sees what the update decided.
   await transaction(ctx.db, async (tx) => {
     const started = await tx.importRun.updateMany({
       where: { id: input.importId, workspaceId: ctx.workspace.id, status: "REVIEW" },
-      data: { status: "RUNNING", startedAt: now, lockedUntil: new Date(now.getTime() + IMPORT_LEASE_MS) },
+      // No lease: the worker process takes it within a second (lib/imports/worker.ts).
+      data: { status: "RUNNING", startedAt: now, lockedUntil: null },
     });
     const run = await tx.importRun.findFirst({ where: { id: input.importId, workspaceId: ctx.workspace.id } });
     if (!run) throw new AppError("NOT_FOUND", { userMessage: "This import no longer exists." });
@@ -43,9 +45,12 @@ export async function startImport(ctx: ConsoleContext, input: { importId: string
 }
 
 /** Processes a running import batch by batch until it is done (or another processor has it). */
-export async function processImport(db: Db, importId: string, opts: { batch?: number } = {}): Promise<void> {
-  while (await processImportBatch(db, importId, opts)) {
+export async function processImport(db: Db, importId: string, pacing?: Pacing): Promise<void> {
+  for (;;) {
+    const started = performance.now();
     // Each batch commits on its own; the cursor moved with it.
+    if (!(await processImportBatch(db, importId, { batch: pacing?.batch }))) return;
+    await pauseAfter(pacing, started);
   }
 }
 
@@ -122,7 +127,8 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
     where: { workspaceId: ws, emailNormalized: { in: usable.map((r) => r.emailNormalized) } },
     include: { role: { select: { id: true, name: true, key: true, permissions: true, consoleAccess: true } }, memberships: { select: { groupId: true } } },
   });
-  const granter = await importerOf(tx, run);
+  // Read again each batch: a role taken away since the upload no longer counts.
+  const granter = await currentGranter(tx, ws, run.createdById);
   const existingByEmail = new Map(existing.map((u) => [u.emailNormalized, u]));
 
   const outcomes: RowOutcome[] = [];
@@ -218,15 +224,6 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
 
 const UNCHANGED = "Already a user; nothing to change";
 
-/** The importer's current permissions (read again each batch: a role taken away since the upload no longer counts). */
-async function importerOf(tx: Tx, run: RunInfo): Promise<Granter> {
-  const none = new Set<Permission>();
-  if (!run.createdById) return { userId: null, permissions: none };
-  const importer = await tx.user.findFirst({ where: { id: run.createdById, workspaceId: run.workspaceId }, select: { status: true, role: true } });
-  const active = importer && importer.status === "ACTIVE" && importer.role.consoleAccess;
-  return { userId: run.createdById, permissions: active ? rolePermissions(importer.role) : none };
-}
-
 /** Finds or creates the groups the rows name and adds each user to those it is not in yet; returns the users who joined one. */
 async function addMemberships(tx: Tx, run: RunInfo, wanted: { userId: string; groups: string[]; current: Set<string> }[]): Promise<Set<string>> {
   const names = new Map<string, string>();
@@ -280,9 +277,11 @@ async function storeOutcomes(tx: Tx, importRunId: string, outcomes: RowOutcome[]
   }
 }
 
-/** Imports left running by a processor that stopped (a crash, a restart): their lease ran out. */
-export async function resumeStaleImports(db: Db, now = new Date()): Promise<number> {
-  const stale = await db.importRun.findMany({ where: { status: "RUNNING", lockedUntil: { lt: now } }, select: { id: true }, take: 10 });
-  for (const run of stale) await processImport(db, run.id);
-  return stale.length;
+/** Takes a running import no worker holds (none yet, or its worker stopped and the lease lapsed); false when another has it. */
+export async function claimImport(db: Db, importId: string, now = new Date()): Promise<boolean> {
+  const claimed = await db.importRun.updateMany({
+    where: { id: importId, status: "RUNNING", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    data: { lockedUntil: new Date(now.getTime() + IMPORT_LEASE_MS) },
+  });
+  return claimed.count === 1;
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { deleteOldExports } from "@/lib/exports/delete-old-exports";
 import { deleteOldImportRows } from "@/lib/imports/delete-old-import-rows";
+import { UPLOAD_ABANDONED_MS } from "@/lib/imports/upload-import";
 
 const DAY = 86_400_000;
 
@@ -25,12 +26,13 @@ async function inBatches(findIds: () => Promise<string[]>, remove: (ids: string[
   }
 }
 
-export type CleanupResult = { sessions: number; rateLimits: number; actionRuns: number; emails: number; exports: number; importRows: number };
+export type CleanupResult = { sessions: number; rateLimits: number; actionRuns: number; emails: number; exports: number; importRows: number; uploads: number };
 
 /**
  * Deletes what is past its use: ended sessions, spent rate-limit windows,
  * old action-run records, sent or failed email older than the retention,
- * exports and import rows past theirs. Queued email is never touched.
+ * exports and import rows past theirs, uploads abandoned part-way (their
+ * connection dropped) an hour on. Queued email is never touched.
  * Safe to run at any time and from any instance (each delete has its own
  * condition); lib/maintenance/worker.ts runs it once an hour across all.
  */
@@ -57,5 +59,11 @@ export async function runCleanup(db: Db, now = new Date()): Promise<CleanupResul
   );
   const exports = await deleteOldExports(db, null, now);
   const importRows = await deleteOldImportRows(db, null, now);
-  return { sessions, rateLimits, actionRuns, emails, exports, importRows };
+  // Deleting the import deletes its chunks (the foreign key cascades).
+  const abandoned = { status: "UPLOADING" as const, createdAt: { lt: new Date(now.getTime() - UPLOAD_ABANDONED_MS) } };
+  const uploads = await inBatches(
+    async () => (await db.importRun.findMany({ where: abandoned, select: { id: true }, take: BATCH })).map((r) => r.id),
+    (ids) => db.importRun.deleteMany({ where: { id: { in: ids }, ...abandoned } }),
+  );
+  return { sessions, rateLimits, actionRuns, emails, exports, importRows, uploads };
 }

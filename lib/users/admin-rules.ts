@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { lockWorkspaceRow } from "@/lib/db/workspace-lock";
 import { AppError } from "@/lib/errors";
 import { isAdminRole, MANAGE_ADMINS, rolePermissions, type Permission } from "@/lib/auth/permissions";
@@ -84,4 +84,17 @@ export async function assertAdminsRemain(tx: Tx, workspaceId: string, losing: re
 /** A context's part in the grant rule. */
 export function granterOf(ctx: { user: { id: string }; permissions: ReadonlySet<Permission> }): Granter {
   return { userId: ctx.user.id, permissions: ctx.permissions };
+}
+
+/**
+ * A user's part in the grant rule as it stands now, for work done on their
+ * behalf later (an import's worker): a user no longer active, or whose role
+ * lost console access, grants nothing.
+ */
+export async function currentGranter(db: Db | Tx, workspaceId: string, userId: string | null): Promise<Granter> {
+  const none = new Set<Permission>();
+  if (!userId) return { userId: null, permissions: none };
+  const user = await db.user.findFirst({ where: { id: userId, workspaceId }, select: { status: true, role: true } });
+  const active = user && user.status === "ACTIVE" && user.role.consoleAccess;
+  return { userId, permissions: active ? rolePermissions(user.role) : none };
 }

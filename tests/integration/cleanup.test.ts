@@ -65,9 +65,22 @@ describe.each(testProviders)("clean-up on %s", (provider) => {
       });
     const oldImport = await run(a.workspace.id, ago(31));
     const newImport = await run(b.workspace.id, ago(29));
+    // Uploads whose connection dropped: the one an hour old goes with its chunks, the one still arriving stays.
+    const upload = (workspaceId: string, createdAt: Date) =>
+      db.importRun.create({
+        data: {
+          workspaceId, fileName: "u.csv", fileSize: 0, encoding: "auto", delimiter: "", rowCount: 0, status: "UPLOADING", createdByEmail: "a@b.test", createdAt,
+          upload: { create: [{ seq: 0, data: new Uint8Array([0x65, 0x6d]) }] },
+        },
+      });
+    const abandoned = await upload(b.workspace.id, new Date(now.getTime() - 61 * 60_000));
+    const arriving = await upload(a.workspace.id, new Date(now.getTime() - 5 * 60_000));
 
     const result = await runCleanup(db, now);
-    expect(result).toEqual({ sessions: 2, rateLimits: 1, actionRuns: 1, emails: 2, exports: 1, importRows: 1 });
+    expect(result).toEqual({ sessions: 2, rateLimits: 1, actionRuns: 1, emails: 2, exports: 1, importRows: 1, uploads: 1 });
+    expect(await db.importRun.count({ where: { id: abandoned.id } })).toBe(0);
+    expect(await db.importUpload.count({ where: { importRunId: abandoned.id } })).toBe(0);
+    expect(await db.importUpload.count({ where: { importRunId: arriving.id } })).toBe(1);
     expect(await db.session.count()).toBe(2);
     expect(await db.session.count({ where: { expiresAt: { lte: now } } })).toBe(0);
     expect((await db.rateLimit.findMany()).map((r) => r.key)).toEqual([`live-${a.workspace.id}`]);
@@ -84,7 +97,7 @@ describe.each(testProviders)("clean-up on %s", (provider) => {
     expect(await db.importRun.count({ where: { id: oldImport.id } })).toBe(1);
 
     // A second run finds nothing more.
-    expect(await runCleanup(db, now)).toEqual({ sessions: 0, rateLimits: 0, actionRuns: 0, emails: 0, exports: 0, importRows: 0 });
+    expect(await runCleanup(db, now)).toEqual({ sessions: 0, rateLimits: 0, actionRuns: 0, emails: 0, exports: 0, importRows: 0, uploads: 0 });
   });
 
   it("lets exactly one of several instances claim each period of a job", async () => {

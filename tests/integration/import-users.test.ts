@@ -5,7 +5,8 @@ import { errorReportLines } from "@/lib/imports/error-report";
 import { inviteImported } from "@/lib/imports/invite-imported";
 import { countCategories, getImportRun, listImportRows, newGroupNames } from "@/lib/imports/read-import";
 import { cancelImport, fixImportRow, setExistingMode, setRowExcluded } from "@/lib/imports/review-import";
-import { processImport, processImportBatch, resumeStaleImports, startImport } from "@/lib/imports/run-import";
+import { processImport, processImportBatch, startImport } from "@/lib/imports/run-import";
+import { runWaitingImports } from "@/lib/imports/worker";
 import { stageImport } from "@/lib/imports/stage-import";
 import { parseCsvText } from "@/lib/csv/parse";
 import { exportUserLines } from "@/lib/users/export-users";
@@ -181,10 +182,10 @@ describe.each(testProviders)("CSV import on %s", (provider) => {
     // One batch commits, then the processor "dies" holding the lease.
     expect(await processImportBatch(db, id, { batch: 10 })).toBe(true);
     expect(await getImportRun(db, workspace.id, id)).toMatchObject({ status: "RUNNING", cursor: 11, created: 10 });
-    expect(await resumeStaleImports(db)).toBe(0); // the lease still holds
+    expect(await runWaitingImports(db, { workspaceId: workspace.id })).toBe(0); // the lease still holds
     await db.importRun.update({ where: { id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
 
-    await Promise.all([resumeStaleImports(db), processImport(db, id, { batch: 10 })]);
+    await Promise.all([runWaitingImports(db, { workspaceId: workspace.id }), processImport(db, id, { batch: 10 })]);
     expect(await getImportRun(db, workspace.id, id)).toMatchObject({ status: "DONE", created: 25, failed: 0, cursor: 26 });
     expect(await db.user.count({ where: { workspaceId: workspace.id, source: "CSV" } })).toBe(25);
     expect(await db.groupMember.count({ where: { workspaceId: workspace.id } })).toBe(25);
@@ -209,19 +210,31 @@ describe.each(testProviders)("CSV import on %s", (provider) => {
     expect(linkToken((await renderQueued(db, messages[0].id)).text)).toBeDefined();
   });
 
-  it("refuses files it cannot import before writing anything", async () => {
+  it("refuses files it cannot import with the reason, keeping no row or byte of them", async () => {
     const { workspace, ctx } = await setup(db);
-    const cases: [Uint8Array, RegExp][] = [
+    // Refused as the upload arrives: nothing is kept at all.
+    const atUpload: [Uint8Array, RegExp][] = [
       [utf8(""), /empty/],
-      [utf8("name,phone\nAnn,123\n"), /no email column.*name, phone/],
-      [utf8("email\n"), /no users/],
       [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /Excel workbook/],
-      [new Uint8Array([0x41, 0x00, 0x00, 0x42, 0x00, 0x43]), /not a text file/],
     ];
-    for (const [bytes, message] of cases) {
+    for (const [bytes, message] of atUpload) {
       await expect(stageImport(ctx, { bytes, fileName: "bad.csv" })).rejects.toMatchObject({ code: "BAD_INPUT", userMessage: expect.stringMatching(message) });
     }
     expect(await db.importRun.count({ where: { workspaceId: workspace.id } })).toBe(0);
+    // Refused once the worker has read the file: the history says why; no row or chunk stays.
+    const atCheck: [Uint8Array, RegExp][] = [
+      [utf8("name,phone\nAnn,123\n"), /no email column.*name, phone/],
+      [utf8("email\n"), /no users/],
+      [new Uint8Array([0x41, 0x00, 0x00, 0x42, 0x00, 0x43]), /not a text file/],
+    ];
+    for (const [bytes, message] of atCheck) {
+      await expect(stageImport(ctx, { bytes, fileName: "bad.csv" })).rejects.toMatchObject({ code: "BAD_INPUT", userMessage: expect.stringMatching(message) });
+    }
+    const refused = await db.importRun.findMany({ where: { workspaceId: workspace.id }, orderBy: { createdAt: "asc" } });
+    expect(refused.map((r) => r.status)).toEqual(["REFUSED", "REFUSED", "REFUSED"]);
+    refused.forEach((r, i) => expect(r.refusal).toMatch(atCheck[i][1]));
+    expect(await db.importRow.count({ where: { workspaceId: workspace.id } })).toBe(0);
+    expect(await db.importUpload.count({ where: { workspaceId: workspace.id } })).toBe(0);
   });
 
   it("deletes the rows of imports that ended over 30 days ago when a new file comes, keeping their history", async () => {

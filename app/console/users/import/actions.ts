@@ -2,12 +2,11 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 import { consoleAction } from "@/lib/auth/action";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { inviteImported } from "@/lib/imports/invite-imported";
 import { cancelImport, fixImportRow, setExistingMode, setRowExcluded } from "@/lib/imports/review-import";
-import { processImport, startImport } from "@/lib/imports/run-import";
+import { startImport } from "@/lib/imports/run-import";
 import { excludeImportRowSchema, existingModeSchema, fixImportRowSchema, importIdSchema } from "@/lib/imports/schema";
 
 const reviewPath = (id: string) => `/console/users/import/${id}`;
@@ -38,17 +37,11 @@ export const cancelImportAction = consoleAction({ schema: importIdSchema, access
 });
 
 /**
- * Create accounts: marks the import running and processes it after the
- * response, in batches; the page polls its progress. Should this process
- * stop, another instance's import worker resumes it once the lease lapses.
+ * Create accounts: marks the import running; the worker process creates the
+ * accounts in batches (lib/imports/worker.ts) and the page polls its progress.
  */
 export const startImportAction = consoleAction({ schema: importIdSchema, access: "startImportAction" }, async (ctx, input) => {
   await startImport(ctx, input);
-  after(() =>
-    processImport(ctx.db, input.importId).catch((error: unknown) => {
-      console.error(`[import ${input.importId}] stopped; the import worker resumes it when its lease lapses`, error);
-    }),
-  );
   revalidatePath(reviewPath(input.importId));
 });
 

@@ -4,9 +4,17 @@ import { pageLinks } from "@/components/page-param";
 import { Pagination } from "@/components/pagination";
 import type { Db } from "@/lib/db/client";
 import { formatCount, formatDateTime } from "@/lib/format";
-import { listImportRuns } from "@/lib/imports/read-import";
+import { listImportRuns, type ImportStatus } from "@/lib/imports/read-import";
 
-const statusLabels = { REVIEW: "In review", RUNNING: "Creating accounts", DONE: "Done", CANCELLED: "Cancelled" } as const;
+const statusLabels = {
+  UPLOADING: "Uploading",
+  CHECKING: "Checking the file",
+  REFUSED: "Not imported",
+  REVIEW: "In review",
+  RUNNING: "Creating accounts",
+  DONE: "Done",
+  CANCELLED: "Cancelled",
+} as const satisfies Record<ImportStatus, string>;
 
 /** The workspace's imports, newest first: file, who, when, and what became of the rows. */
 export async function ImportHistory({ db, workspaceId, page }: { db: Db; workspaceId: string; page: number }) {

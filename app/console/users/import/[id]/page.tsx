@@ -41,15 +41,29 @@ export default async function ImportReviewPage({
   if (!run) notFound();
   const raw = await searchParams;
   const query = reviewQuerySchema.parse({ show: raw.show, page: raw.page });
-  const step = run.status === "REVIEW" ? 1 : run.status === "RUNNING" ? 2 : 3;
+  const step = run.status === "CHECKING" || run.status === "REFUSED" || run.status === "UPLOADING" ? 0 : run.status === "REVIEW" ? 1 : run.status === "RUNNING" ? 2 : 3;
 
   return (
     <>
       <Breadcrumb parent={{ href: "/console/users/import", label: "Import users" }} current={run.fileName} />
       <PageHeader title="Import users" description={<FileFacts run={run} />} />
       <WizardStepper steps={IMPORT_STEPS} current={step} />
+      {run.status === "UPLOADING" || run.status === "CHECKING" ? (
+        <ImportProgress title="Checking the file…" done={run.checkedRows} total={null} unit="rows checked" />
+      ) : null}
+      {run.status === "REFUSED" ? (
+        <div role="alert" className="space-y-2 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          <p className="font-semibold">This file was not imported; nothing was created.</p>
+          <p>{run.refusal}</p>
+          <p>
+            <Link href="/console/users/import" className="text-brand-700 underline">Choose another file</Link>
+          </p>
+        </div>
+      ) : null}
       {run.status === "REVIEW" ? <Review db={ctx.db} run={run} workspaceId={ctx.workspace.id} show={query.show} page={query.page} /> : null}
-      {run.status === "RUNNING" ? <ImportProgress processed={run.created + run.updated + run.skipped + run.failed} total={run.rowCount} /> : null}
+      {run.status === "RUNNING" ? (
+        <ImportProgress title="Creating accounts…" done={run.created + run.updated + run.skipped + run.failed} total={run.rowCount} unit="rows" />
+      ) : null}
       {run.status === "DONE" ? <Done run={run} /> : null}
       {run.status === "CANCELLED" ? (
         <p role="status" className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
@@ -62,6 +76,13 @@ export default async function ImportReviewPage({
 }
 
 function FileFacts({ run }: { run: ImportRunRecord }) {
+  if (run.status === "UPLOADING" || run.status === "CHECKING" || run.status === "REFUSED") {
+    return (
+      <>
+        {run.fileName} · uploaded by {run.createdByEmail}, {formatDateTime(run.createdAt)}
+      </>
+    );
+  }
   const ignored = JSON.parse(run.ignoredColumns) as string[];
   return (
     <>
