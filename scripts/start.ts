@@ -3,10 +3,11 @@
  * the app when the build is missing or older than the sources, and serves it.
  * Every failure before serving ends with one line saying what is wrong.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { buildIfStale } from "./build-if-stale";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { projectRoot } from "../lib/db/schema-source";
 import { dataDir } from "../lib/db/url";
@@ -31,26 +32,6 @@ function ensureAuthSecret(): void {
   process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfStale(): void {
-  const buildId = path.join(projectRoot, ".next/BUILD_ID");
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const sources = Math.max(...["app", "components", "lib", "emails"].map((d) => path.join(projectRoot, d)).filter(existsSync).map(newestSource));
-  if (builtAt > sources) return;
-  console.log("roster: building the console (next build)…");
-  const result = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", cwd: projectRoot });
-  if (result.status !== 0) fail("the build failed; see the output above");
-}
-
 async function main() {
   ensureAuthSecret();
   // Nothing leaves the machine unless configured to: no usage reports to Next.js's telemetry service.
@@ -61,7 +42,7 @@ async function main() {
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
-  if (!dev) buildIfStale();
+  if (!dev && !buildIfStale()) fail("the build failed; see the output above");
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, NODE_ENV: dev ? "development" : "production", AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" };
   // The web server and the worker run in processes of their own: what start-up loaded (the migration engine) is not kept
   // in memory, and the background work (imports, email, clean-up) never holds up a request (scripts/worker.ts).
