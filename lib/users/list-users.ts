@@ -26,6 +26,7 @@ export const rowSelect = {
   deviceCount: true,
   twoFactor: true,
   lastLoginAt: true,
+  roleId: true,
 } satisfies Prisma.UserSelect;
 
 export type UserRow = Prisma.UserGetPayload<{ select: typeof rowSelect }>;
