@@ -1,6 +1,6 @@
 import { domainToASCII as nodeToAscii, domainToUnicode as nodeToUnicode } from "node:url";
 import { describe, expect, it } from "vitest";
-import { displayAddress, domainToAscii, domainToUnicode } from "./idn";
+import { asciiSearchForm, displayAddress, domainToAscii, domainToUnicode } from "./idn";
 import { validateAddress } from "./validate";
 
 const domains = ["exämple.com", "bücher.de", "例え.テスト", "почта.рф", "mañana.com", "ελληνικά.gr", "sub.exämple.co.uk", "😀.example"];
@@ -36,5 +36,12 @@ describe("IDN domains", () => {
     expect(displayAddress("not an address")).toBe("not an address");
     const stored = validateAddress(displayAddress("jose@xn--exmple-cua.com"));
     expect(stored).toEqual({ ok: true, email: "jose@xn--exmple-cua.com" });
+  });
+
+  it("turns a search with a Unicode domain into the stored form", () => {
+    expect(asciiSearchForm("jose@exämple.com")).toBe("jose@xn--exmple-cua.com");
+    expect(asciiSearchForm("exämple")).toBe("xn--exmple-cua");
+    expect(asciiSearchForm("jane@corp.example")).toBeNull();
+    expect(asciiSearchForm("Zoë Ünal")).toBeNull();
   });
 });

@@ -99,3 +99,16 @@ export function displayAddress(email: string): string {
   if (at < 0 || !/xn--/i.test(email.slice(at + 1))) return email;
   return `${email.slice(0, at)}@${domainToUnicode(email.slice(at + 1))}`;
 }
+
+/**
+ * What a search typed with a Unicode domain (or part of one) matches among
+ * stored addresses: `jose@exämple.com` → `jose@xn--exmple-cua.com`,
+ * `exämple` → `xn--exmple-cua`; null when the text is ASCII or no domain.
+ */
+export function asciiSearchForm(text: string): string | null {
+  if (/^[\x00-\x7f]*$/.test(text)) return null;
+  const at = text.lastIndexOf("@");
+  const domain = domainToAscii(text.slice(at + 1));
+  if (!domain || domain === text.slice(at + 1).toLowerCase()) return null;
+  return `${text.slice(0, at + 1)}${domain}`;
+}
