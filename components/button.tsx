@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
 const variants = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-500/60",
@@ -7,7 +7,7 @@ const variants = {
   ghost: "text-slate-700 hover:bg-slate-100",
 } as const;
 
-type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants };
+type Props = ComponentProps<"button"> & { variant?: keyof typeof variants };
 
 /** The console's one button style, in a few variants. */
 export function Button({ variant = "primary", className = "", type = "button", ...props }: Props) {

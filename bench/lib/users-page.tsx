@@ -22,7 +22,7 @@ export async function renderUsersPage(db: Db, workspaceId: string, query: UserLi
   const t0 = performance.now();
   const page = await listUsers(db, workspaceId, query);
   const fetched = performance.now();
-  const rows = page.rows.map(toUserListRow);
+  const rows = page.rows.map((u) => toUserListRow(u));
   const columns: SortLink[] = userSortKeys.map((key) => {
     const active = query.sort === key ? query.dir : null;
     return { key, label: key, active, href: `/console/users?sort=${key}&dir=${active === "asc" ? "desc" : "asc"}` };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { overLimitMessage } from "./limits";
-import { parseAddressCell, parseAddressList } from "./parse-list";
+import { cleanName, parseAddressCell, parseAddressList } from "./parse-list";
 import { validateAddress } from "./validate";
 
 describe("validateAddress", () => {
@@ -67,6 +67,33 @@ describe("parseAddressList", () => {
       { email: "zoe@corp.com", name: "Zoë Ünal" },
       { email: "q@corp.com", name: 'Quote "Q" Person' },
     ]);
+  });
+
+  it("drops the typographic quotes names are pasted in, and keeps separators inside them", () => {
+    const text = "“Jane Doe” <jane@x.com>, ‘Ann Lee’ <ann@x.com>; « Zoé Martin » <zoe@x.com>\n„Müller, Hans“ <hans@x.com>, “Doe, John” <john@x.com> ‘Mary O’Brien’ <mary@x.com>, 'Al Bo' <al@x.com>";
+    expect(parseAddressList(text)).toEqual({
+      addresses: [
+        { email: "jane@x.com", name: "Jane Doe" },
+        { email: "ann@x.com", name: "Ann Lee" },
+        { email: "zoe@x.com", name: "Zoé Martin" },
+        { email: "hans@x.com", name: "Müller, Hans" },
+        { email: "john@x.com", name: "Doe, John" },
+        { email: "mary@x.com", name: "Mary O’Brien" },
+        { email: "al@x.com", name: "Al Bo" },
+      ],
+      invalid: [],
+      duplicates: 0,
+    });
+    // A bare address in typographic quotes, and the CSV email column's reading of one cell.
+    expect(parseAddressList("“bob@x.com”").addresses).toEqual([{ email: "bob@x.com", name: "" }]);
+    expect(parseAddressCell("“Doe, Jane” <jane@corp.com>")).toEqual({ address: "jane@corp.com", name: "Doe, Jane" });
+  });
+
+  it("cleanName strips only wrapping quotes", () => {
+    expect(cleanName("  “Jane   Doe”  ")).toBe("Jane Doe");
+    expect(cleanName("«“Nested”»")).toBe("Nested");
+    expect(cleanName("O’Brien")).toBe("O’Brien");
+    expect(cleanName("Jane “JD” Doe")).toBe("Jane “JD” Doe");
   });
 
   it("takes bare addresses next to named ones and strips mailto: and stray brackets", () => {

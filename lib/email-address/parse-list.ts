@@ -12,6 +12,11 @@ export type AddressList = {
 
 // Hard separators end an entry; spaces and tabs separate bare addresses too, but a name may contain spaces.
 const HARD_SEPARATORS = new Set([",", ";", "\n", "\r"]);
+// Double typographic quotes as word processors and mail clients write them (“…”, „…“, «…»): like '"', a separator inside them is part of the name.
+const TYPOGRAPHIC_DOUBLE = new Set(["\u201C", "\u201D", "\u201E", "\u201F", "\u00AB", "\u00BB"]);
+// Every quote that may wrap a name, straight, typographic or CJK.
+const QUOTES = "\"'\u201C\u201D\u201E\u201F\u2018\u2019\u201A\u201B\u00AB\u00BB\u2039\u203A\u300C\u300D\u300E\u300F";
+const wrappingQuotes = new RegExp(`^[${QUOTES}]\\s*([^]*?)\\s*[${QUOTES}]$`);
 
 /**
  * Reads typed or pasted addresses separated by new lines, commas,
@@ -49,6 +54,7 @@ function splitSegments(text: string): string[] {
   const segments: string[] = [];
   let current = "";
   let quoted = false;
+  let curly = false;
   let angled = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -56,14 +62,16 @@ function splitSegments(text: string): string[] {
       current += c + text[++i];
       continue;
     }
-    if (c === '"' && !angled) quoted = !quoted;
+    if (c === '"' && !angled && !curly) quoted = !quoted;
+    else if (TYPOGRAPHIC_DOUBLE.has(c) && !angled && !quoted) curly = !curly;
     else if (c === "<" && !quoted) angled = true;
     else if (c === ">" && !quoted) angled = false;
     // A line break always ends an entry, so one stray quote cannot swallow the rest of a paste.
-    if ((HARD_SEPARATORS.has(c) && !quoted && !angled) || c === "\n" || c === "\r") {
+    if ((HARD_SEPARATORS.has(c) && !quoted && !curly && !angled) || c === "\n" || c === "\r") {
       segments.push(current);
       current = "";
       quoted = false;
+      curly = false;
       angled = false;
     } else {
       current += c;
@@ -88,7 +96,7 @@ function readSegment(segment: string): Entry[] {
     const bare = words.filter((w) => w.includes("@"));
     for (const w of bare) entries.push({ address: stripWrapping(w), name: "", raw: w });
     const name = m[1] !== undefined ? m[1].replace(/\\(.)/g, "$1") : words.filter((w) => !w.includes("@")).join(" ");
-    entries.push({ address: m[3].trim(), name: name.trim(), raw: m[0].trim() });
+    entries.push({ address: m[3].trim(), name: cleanName(name), raw: m[0].trim() });
     rest = rest.slice(m[0].length);
   }
   for (const word of rest.split(/[\s]+/).filter(Boolean)) {
@@ -97,9 +105,18 @@ function readSegment(segment: string): Entry[] {
   return entries;
 }
 
-// Stray brackets and quotes around a bare address, as left by partial copies.
+// Stray brackets and quotes (straight or typographic) around a bare address, as left by partial copies.
+const leadingWrap = new RegExp(`^[<(${QUOTES}]+`);
+const trailingWrap = new RegExp(`[>)${QUOTES}]+$`);
 function stripWrapping(word: string): string {
-  return word.replace(/^[<"'(]+/, "").replace(/[>"')]+$/, "");
+  return word.replace(leadingWrap, "").replace(trailingWrap, "");
+}
+
+/** A name without the quotes it was pasted in: “Jane Doe”, ‘Jane Doe’, « Jane Doe », 'Jane Doe' → Jane Doe. */
+export function cleanName(name: string): string {
+  let text = name.trim();
+  for (let m = wrappingQuotes.exec(text); m; m = wrappingQuotes.exec(text)) text = m[1];
+  return text.replace(/\s+/g, " ");
 }
 
 /**

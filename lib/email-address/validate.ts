@@ -8,6 +8,8 @@
  * still do.
  */
 
+import { domainToAscii } from "./idn";
+
 // WHATWG HTML, "valid e-mail address".
 const whatwgEmail =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
@@ -56,24 +58,11 @@ export function validateAddress(raw: string): AddressCheck {
   if (local.length > 64) return { ok: false, reason: "The part before @ is longer than 64 characters" };
   if (!localPartChars.test(local)) return { ok: false, reason: "The part before @ has characters addresses cannot use" };
 
-  const domain = toAsciiDomain(rawDomain);
+  const domain = domainToAscii(rawDomain);
   if (!domain) return { ok: false, reason: "The domain is not valid" };
   if (!domain.includes(".")) return { ok: false, reason: "The domain needs a dot (like example.com)" };
   const email = `${local}@${domain}`;
   if (email.length > 254) return { ok: false, reason: "Longer than 254 characters" };
   if (!whatwgEmail.test(email)) return { ok: false, reason: "The domain is not valid" };
   return { ok: true, email };
-}
-
-/** A domain lower-cased and converted to punycode; null when it cannot be one. */
-function toAsciiDomain(domain: string): string | null {
-  if (/^[a-zA-Z0-9.-]+$/.test(domain)) return domain.toLowerCase();
-  if (/[\s/\\?#@:[\]%]/.test(domain)) return null;
-  try {
-    // The URL parser applies UTS #46 (IDNA) the same way in browsers and Node.
-    const host = new URL(`http://${domain}`).hostname;
-    return /^[a-z0-9.-]+$/.test(host) ? host : null;
-  } catch {
-    return null;
-  }
 }

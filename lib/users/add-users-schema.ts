@@ -2,6 +2,9 @@ import { z } from "zod";
 import { validateAddress } from "@/lib/email-address/validate";
 import { LICENSED_ADDRESS_LIMIT } from "@/lib/email-address/limits";
 
+/** The longest display name a user may have (the users' name column and forms use the same limit). */
+export const NAME_MAX_LENGTH = 200;
+
 export const aliasSchema = z
   .string()
   .trim()
@@ -21,7 +24,7 @@ export const addUserRowSchema = z.object({
   }),
   alias: aliasSchema,
   /** From `Name <address>` entries; becomes the user's display name. */
-  name: z.string().trim().max(200, "A name has at most 200 characters").default(""),
+  name: z.string().trim().max(NAME_MAX_LENGTH, `Name is longer than ${NAME_MAX_LENGTH} characters`).default(""),
 });
 
 export const addUsersSchema = z.object({

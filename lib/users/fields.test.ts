@@ -5,6 +5,8 @@ describe("user fields", () => {
   it("takes the alias from the mailbox part", () => {
     expect(aliasFromEmail("jane.doe@corp.example")).toBe("jane.doe");
     expect(aliasFromEmail('"odd@name"@corp.example')).toBe('"odd@name"');
+    // Text that is no address yet (typed on Check data) is all mailbox.
+    expect(aliasFromEmail("jane")).toBe("jane");
   });
   it("sorts by display name, else alias, case-insensitively", () => {
     expect(derivedUserColumns({ email: "A@B.example", alias: "zed", displayName: "Émile Zola", phone: "" })).toMatchObject({ emailNormalized: "a@b.example", sortName: "émile zola" });

@@ -1,6 +1,7 @@
 /** The mailbox part of an address: the default alias of a new user. */
 export function aliasFromEmail(email: string): string {
-  return email.slice(0, email.lastIndexOf("@")) || email;
+  const at = email.lastIndexOf("@");
+  return (at < 0 ? email : email.slice(0, at)) || email;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TwoFactorState } from "@/lib/db/generated/postgresql/enums.ts";
+import { displayAddress } from "@/lib/email-address/idn";
 import { formatDateTime } from "@/lib/format";
 import type { UserRow } from "./list-users";
 
@@ -16,19 +17,22 @@ export const NOT_LOGGED_IN = "Not logged in yet";
 export type UserListRow = {
   id: string;
   name: string;
+  /** As people read it: an internationalised domain in Unicode. */
   email: string;
+  role: string;
   phone: string;
   deviceCount: number;
   twoFactor: string;
   lastLogin: string;
 };
 
-/** Formats a listed user for the table. */
-export function toUserListRow(u: UserRow): UserListRow {
+/** Formats a listed user for the table; `roleNames` maps role ids to the names shown. */
+export function toUserListRow(u: UserRow, roleNames: ReadonlyMap<string, string> = new Map()): UserListRow {
   return {
     id: u.id,
     name: u.displayName || u.alias,
-    email: u.email,
+    email: displayAddress(u.email),
+    role: roleNames.get(u.roleId) ?? "",
     phone: u.phone,
     deviceCount: u.deviceCount,
     twoFactor: twoFactorLabels[u.twoFactor],

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/postgresql/client.ts";
 import { decodeCursor, encodeCursor, fetchKeysetPage, type KeysetCursor, type SortValue } from "@/lib/db/keyset";
+import { asciiSearchForm } from "@/lib/email-address/idn";
 import { searchKey } from "./fields";
 import { twoFactorStates, type UserListQuery } from "./schema";
 
@@ -26,6 +27,7 @@ export const rowSelect = {
   deviceCount: true,
   twoFactor: true,
   lastLoginAt: true,
+  roleId: true,
 } satisfies Prisma.UserSelect;
 
 export type UserRow = Prisma.UserGetPayload<{ select: typeof rowSelect }>;
@@ -51,7 +53,10 @@ export type UserListPage = {
 /** The filter part of a users-list query, always inside one workspace. */
 export function userListWhere(workspaceId: string, query: UserListQuery): Prisma.UserWhereInput {
   const where: Prisma.UserWhereInput = { workspaceId };
-  if (query.q) where.searchText = { contains: searchKey(query.q) };
+  // Addresses are stored with punycode domains; a search typed with the Unicode domain people see finds them too.
+  const ascii = query.q ? asciiSearchForm(query.q) : null;
+  if (ascii) where.OR = [{ searchText: { contains: searchKey(query.q) } }, { searchText: { contains: searchKey(ascii) } }];
+  else if (query.q) where.searchText = { contains: searchKey(query.q) };
   if (query.role) where.roleId = query.role;
   if (query.twoFactor) where.twoFactor = query.twoFactor;
   if (query.devices === "yes") where.deviceCount = { gt: 0 };

@@ -35,7 +35,10 @@ test("users: add users wizard, instruction email over SMTP, enrollment link and 
   await expect(summary).toContainText("3 added");
   await expect(summary).toContainText("0 skipped as existing users");
   await expect(summary).toContainText("3 sent instructions");
-  await expect(summary.getByText("What happens next")).toBeVisible();
+  const nextSteps = page.getByRole("dialog", { name: "What happens next" });
+  await expect(nextSteps).toBeVisible();
+  await nextSteps.getByRole("button", { name: "OK" }).click();
+  await expect(nextSteps).toBeHidden();
 
   // The outbox worker delivers to the loopback SMTP server; read Bob's message from there.
   await expect.poll(async () => (await messagesTo(`bob@${domain}`)).length, { timeout: 30_000 }).toBe(1);

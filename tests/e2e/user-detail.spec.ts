@@ -49,7 +49,7 @@ test("users: open a user from the list, edit name, phone and email, and see the 
 
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Users" }).click();
   await expect(page).toHaveURL(/\/console\/users$/);
-  await expect(list.row("dana.final@corp.example").getByRole("cell")).toHaveText(["", "Dana Final", "dana.final@corp.example", "+44 20 7946 0958", "2", "Not available", "Not logged in yet"]);
+  await expect(list.row("dana.final@corp.example").getByRole("cell")).toHaveText(["", "Dana Final", "dana.final@corp.example", "User", "+44 20 7946 0958", "2", "Not available", "Not logged in yet"]);
   await expect(list.row("dana.draft@corp.example")).toHaveCount(0);
   // The search finds the user by the new values, not the old ones (the alias, dana.draft, stays).
   await list.search("7946");

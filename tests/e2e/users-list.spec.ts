@@ -29,7 +29,7 @@ test("users: the creator is listed from the start, with every column", async ({ 
   const list = new UsersList(page);
   await list.goto();
   await expect(list.count).toHaveText("1 user");
-  await expect(page.getByRole("columnheader")).toHaveText([/^$/, /^Name/, /^Email/, /^Phone/, /^# of devices/, /^2FA status/, /^Last login/]);
+  await expect(page.getByRole("columnheader")).toHaveText([/^$/, /^Name/, /^Email/, /^Role$/, /^Phone/, /^# of devices/, /^2FA status/, /^Last login/]);
 
   const admin = await e2eDb().user.findUniqueOrThrow({ where: { id: workspace.admin.id } });
   expect(admin.lastLoginAt).not.toBeNull();
@@ -37,6 +37,7 @@ test("users: the creator is listed from the start, with every column", async ({ 
     "",
     "Alex Admin",
     workspace.admin.email,
+    "Administrator",
     "",
     "0",
     "Not configured",
@@ -47,7 +48,7 @@ test("users: the creator is listed from the start, with every column", async ({ 
   const newcomer = await createUser(e2eDb(), workspace.workspace.id, { roleId: workspace.roles.user, displayName: "Nora Newcomer", phone: "+1 555 010 0200", devices: 2 });
   await list.goto();
   await expect(list.count).toHaveText("2 users");
-  await expect(list.row(newcomer.email).getByRole("cell")).toHaveText(["", "Nora Newcomer", newcomer.email, "+1 555 010 0200", "2", "Not available", "Not logged in yet"]);
+  await expect(list.row(newcomer.email).getByRole("cell")).toHaveText(["", "Nora Newcomer", newcomer.email, "User", "+1 555 010 0200", "2", "Not available", "Not logged in yet"]);
 });
 
 test("users: search by name fragment, email or phone narrows the list and the count", async ({ adminPage: page, workspace }) => {

@@ -71,7 +71,7 @@ export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserLi
                   className="h-4 w-4 rounded border-slate-300"
                 />
               </th>
-              {columns.map((c) => (
+              {columns.flatMap((c) => [
                 <th
                   key={c.key}
                   scope="col"
@@ -84,8 +84,10 @@ export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserLi
                       {c.active === "asc" ? "▲" : c.active === "desc" ? "▼" : "↕"}
                     </span>
                   </Link>
-                </th>
-              ))}
+                </th>,
+                // The role follows the email; it is not a sort key.
+                ...(c.key === "email" ? [<th key="role" scope="col" className="px-3 py-2.5 text-left font-semibold whitespace-nowrap text-slate-700">Role</th>] : []),
+              ])}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -106,6 +108,7 @@ export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserLi
                   </Link>
                 </td>
                 <td className="px-3 py-2 text-slate-700">{row.email}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-slate-700">{row.role}</td>
                 <td className="px-3 py-2 whitespace-nowrap text-slate-700">{row.phone}</td>
                 <td className="px-3 py-2 text-right tabular-nums text-slate-700">{row.deviceCount}</td>
                 <td className="px-3 py-2 whitespace-nowrap text-slate-700">{row.twoFactor}</td>

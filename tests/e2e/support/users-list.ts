@@ -15,8 +15,8 @@ export type UserColumn = keyof typeof userColumns;
 type SortKey = (typeof userColumns)[UserColumn];
 type Direction = "asc" | "desc";
 
-/** Cell positions in a row (the first cell holds the row's checkbox). */
-const cellIndex = { Name: 1, Email: 2, Phone: 3, "# of devices": 4, "2FA status": 5, "Last login": 6 } as const;
+/** Cell positions in a row (the first cell holds the row's checkbox; Role, after Email, is not sortable). */
+const cellIndex = { Name: 1, Email: 2, Role: 3, Phone: 4, "# of devices": 5, "2FA status": 6, "Last login": 7 } as const;
 
 /** The users list at /console/users, as an administrator sees and uses it. */
 export class UsersList {
@@ -46,7 +46,7 @@ export class UsersList {
   }
 
   /** The cells of one column, top to bottom. */
-  column(name: UserColumn): Locator {
+  column(name: UserColumn | "Role"): Locator {
     return this.rows.locator(`td:nth-child(${cellIndex[name] + 1})`);
   }
 
@@ -63,21 +63,24 @@ export class UsersList {
     return this.page.getByRole("checkbox", { name: `Select ${name}`, exact: true });
   }
 
-  /** Types into the search box and applies it (a plain GET form: a full navigation). */
+  /** Types into the search box; the list follows once typing pauses (no Apply button). */
   async search(text: string): Promise<void> {
     await this.page.getByRole("searchbox", { name: "Search" }).fill(text);
-    await this.apply();
+    await this.page.waitForURL((url) => (url.searchParams.get("q") ?? "") === text.trim());
+    await this.settled();
   }
 
-  /** Picks an option of one of the filter selects (Role, 2FA status, Devices, Per page) and applies. */
+  /** Picks an option of one of the filter selects (Role, 2FA status, Devices, Per page); the list follows at once. */
   async filter(label: "Role" | "2FA status" | "Devices" | "Instructions" | "Per page", option: string): Promise<void> {
+    const before = this.page.url();
     await this.page.getByRole("combobox", { name: label, exact: true }).selectOption({ label: option });
-    await this.apply();
+    await this.page.waitForURL((url) => url.href !== before);
+    await this.settled();
   }
 
-  // The filter form is a plain GET form: Apply loads a new document.
-  private async apply(): Promise<void> {
-    await Promise.all([this.page.waitForEvent("load"), this.page.getByRole("button", { name: "Apply" }).click()]);
+  /** The filter bar's change has been rendered (its status says "Updating…" until then). */
+  async settled(): Promise<void> {
+    await expect(this.page.getByTestId("filters-status")).toHaveText("");
   }
 
   /** Clicks a column's header link and waits until the list is sorted that way. */

@@ -7,6 +7,7 @@ import { EmptyState, PageHeader } from "@/components/page-header";
 import { can, requireConsolePage } from "@/lib/auth/context";
 import { listUserDevices } from "@/lib/devices/list-user-devices";
 import { osLabels } from "@/lib/devices/list-devices";
+import { displayAddress } from "@/lib/email-address/idn";
 import { listUserTokens } from "@/lib/enrollment/tokens";
 import { formatDateTime, plural } from "@/lib/format";
 import { listUserEmailMessages } from "@/lib/mail/list-messages";
@@ -46,7 +47,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       <Breadcrumb parent={{ href: "/console/users", label: "Users" }} current={name} />
       <PageHeader
         title={name}
-        description={`${user.email} · ${user.role.name}`}
+        description={`${displayAddress(user.email)} · ${user.role.name}`}
         actions={
           <>
             {can(ctx, "sendInstructionsAction") ? <SendInstructionsButton userId={user.id} /> : null}

@@ -1,30 +1,44 @@
 "use client";
 
-import Link from "next/link";
 import { useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { Button, buttonClasses } from "@/components/button";
+import { Button } from "@/components/button";
 import { FormAlert } from "@/components/form-alert";
 import { WizardStepper } from "@/components/wizard-stepper";
 import { overLimitMessage } from "@/lib/email-address/limits";
 import { parseAddressList } from "@/lib/email-address/parse-list";
-import { aliasFromEmail } from "@/lib/users/fields";
-import { addUserRowSchema, type AddUsersResult } from "@/lib/users/add-users-schema";
+import { addressKey, checkRowsFor, upgradeSavedRows, type CheckRow } from "@/lib/users/check-data";
+import type { AddUsersResult } from "@/lib/users/add-users-schema";
 import { addUsersAction, checkExistingAction, previewInstructionsAction } from "./actions";
+import { CheckDataStep, rowIssues } from "./check-data-step";
+import { Summary } from "./summary";
 
 const steps = ["Enter email addresses", "Check data", "Send instructions", "Finish"];
-type Row = { key: number; email: string; alias: string; name: string };
 
 /** What survives a reload of the page: the steps' data and the run key, so Finish after a lost answer is the same run. */
-type Saved = { step: number; text: string; rows: Row[]; existing: string[]; sendInstructions: boolean; emailExisting?: boolean; runKey: string };
+type Saved = {
+  step: number;
+  text: string;
+  rows: CheckRow[];
+  /** Sources of the rows removed on Check data, left out when the list comes back. */
+  removed?: string[];
+  existing: string[];
+  sendInstructions: boolean;
+  emailExisting?: boolean;
+  runKey: string;
+};
 
 function readSaved(storageKey: string): Saved | null {
   try {
     const saved = JSON.parse(sessionStorage.getItem(storageKey) ?? "null") as Saved | null;
-    return saved && typeof saved.runKey === "string" && Array.isArray(saved.rows) ? saved : null;
+    if (!saved || typeof saved.runKey !== "string" || !Array.isArray(saved.rows)) return null;
+    return { ...saved, rows: upgradeSavedRows(saved.rows) };
   } catch {
     return null;
   }
 }
+
+// How long Check data waits after an edit before looking the edited addresses up.
+const RECHECK_AFTER_MS = 400;
 
 const LOST_ANSWER =
   "The server's answer did not arrive (the connection dropped or the console restarted). Press Finish again: it is the same run, so nobody is added or emailed twice.";
@@ -35,8 +49,11 @@ export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKe
   const [saved] = useState(() => readSaved(storageKey));
   const [step, setStep] = useState(saved ? Math.min(Math.max(saved.step, 0), 2) : 0);
   const [text, setText] = useState(saved?.text ?? "");
-  const [rows, setRows] = useState<Row[]>(saved?.rows ?? []);
+  const [rows, setRows] = useState<CheckRow[]>(saved?.rows ?? []);
+  const [removed, setRemoved] = useState<Set<string>>(() => new Set(saved?.removed ?? []));
   const [existing, setExisting] = useState<Set<string>>(() => new Set(saved?.existing ?? []));
+  // Addresses (as keys) already looked up, so an edit on Check data looks up only what is new.
+  const checked = useRef<Set<string>>(new Set(saved ? saved.rows.map((r) => addressKey(r.email)) : []));
   const [sendInstructions, setSendInstructions] = useState(saved?.sendInstructions ?? true);
   // Users who already exist are emailed again only when the admin says so.
   const [emailExisting, setEmailExisting] = useState(saved?.emailExisting ?? false);
@@ -52,35 +69,58 @@ export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKe
 
   useEffect(() => {
     if (result) sessionStorage.removeItem(storageKey);
-    else sessionStorage.setItem(storageKey, JSON.stringify({ step, text, rows, existing: [...existing], sendInstructions, emailExisting, runKey } satisfies Saved));
-  }, [storageKey, step, text, rows, existing, sendInstructions, emailExisting, runKey, result]);
+    else sessionStorage.setItem(storageKey, JSON.stringify({ step, text, rows, removed: [...removed], existing: [...existing], sendInstructions, emailExisting, runKey } satisfies Saved));
+  }, [storageKey, step, text, rows, removed, existing, sendInstructions, emailExisting, runKey, result]);
+
+  // On Check data, an address edited into another is looked up once the typing pauses, so one edited into an existing user's is marked at once.
+  useEffect(() => {
+    if (step !== 1) return;
+    const fresh = [...new Set(rows.filter((r) => !rowIssues(r).email).map((r) => addressKey(r.email)))].filter((k) => !checked.current.has(k));
+    if (fresh.length === 0) return;
+    const timer = window.setTimeout(() => {
+      void checkExistingAction({ emails: fresh })
+        .then((found) => {
+          if (!found.ok) return;
+          fresh.forEach((k) => checked.current.add(k));
+          if (found.data.length) setExisting((prev) => new Set([...prev, ...found.data]));
+        })
+        .catch(() => undefined);
+    }, RECHECK_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, [step, rows]);
 
   const deferred = useDeferredValue(text);
   const parsed = useMemo(() => parseAddressList(deferred), [deferred]);
   const overLimit = overLimitMessage(parsed.addresses.length, limit);
-  const rowErrors = rows.map((r) => addUserRowSchema.safeParse(r));
-  const rowsValid = rows.length > 0 && rowErrors.every((r) => r.success) && uniqueEmails(rows);
 
   function toCheckData() {
-    const next = parsed.addresses.map((a, i) => ({ key: i, email: a.email, alias: aliasFromEmail(a.email), name: a.name }));
+    // Rows still in the list keep their Check data edits; the others come fresh from the list.
+    const next = checkRowsFor(parsed.addresses, rows, removed);
     startTransition(async () => {
-      const found = await checkExistingAction({ emails: next.map((r) => r.email) });
+      const keys = next.map((r) => addressKey(r.email));
+      const found = await checkExistingAction({ emails: keys });
       if (!found.ok) return setError(found.error);
       setError(undefined);
+      checked.current = new Set(keys);
       setExisting(new Set(found.data));
       setRows(next);
       setStep(1);
     });
   }
 
-  const existingRows = rows.filter((r) => existing.has(r.email.trim().toLowerCase())).length;
+  function restoreRemoved() {
+    setRemoved(new Set());
+    setRows((rs) => checkRowsFor(parsed.addresses, rs, new Set()));
+  }
+
+  const existingRows = rows.filter((r) => existing.has(addressKey(r.email))).length;
   const emailsToSend = sendInstructions ? rows.length - existingRows + (emailExisting ? existingRows : 0) : 0;
 
   function toSendInstructions() {
     // Addresses edited on Check data are looked up again, so one edited into an existing user's is marked too.
     // Both are best effort: a lost answer leaves the marks and the preview as they were, never the wizard broken.
     startTransition(async () => {
-      const found = await checkExistingAction({ emails: rows.map((r) => r.email) }).catch(() => null);
+      const found = await checkExistingAction({ emails: rows.map((r) => addressKey(r.email)) }).catch(() => null);
       if (found?.ok) setExisting(new Set(found.data));
     });
     setStep(2);
@@ -119,11 +159,16 @@ export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKe
     setRunKey(crypto.randomUUID());
     setText("");
     setRows([]);
+    setRemoved(new Set());
+    checked.current = new Set();
     setResult(undefined);
     setStep(0);
   }
 
-  if (step === 3 && result) return <Summary result={result} onRestart={restart} />;
+  if (step === 3 && result) {
+    const added = rows.filter((r) => !existing.has(addressKey(r.email))).map((r) => r.email);
+    return <Summary steps={steps} result={result} added={added.length === result.added ? added : []} onRestart={restart} />;
+  }
 
   return (
     <div className="max-w-4xl rounded-lg border border-slate-200 bg-white p-6">
@@ -181,58 +226,19 @@ export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKe
       ) : null}
 
       {step === 1 ? (
-        <section aria-labelledby="step-check" className="space-y-3">
-          <h2 id="step-check" className="text-base font-semibold text-ink">Check data</h2>
-          <p className="text-sm text-slate-600">
-            {rows.length} {rows.length === 1 ? "user" : "users"}. Edit an address or alias in place, or remove a row.
-            {existing.size ? " Addresses marked as existing are not added again; the next step asks whether they get instructions again." : ""}
-          </p>
-          <div className="max-h-[28rem] overflow-auto rounded-md border border-slate-200">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="sticky top-0 bg-slate-50">
-                <tr>
-                  <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">Email</th>
-                  <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">User alias</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">Remove</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((row, i) => {
-                  const check = rowErrors[i];
-                  const issues = check.success ? {} : Object.fromEntries(check.error.issues.map((iss) => [String(iss.path[0]), iss.message]));
-                  const isExisting = existing.has(row.email.trim().toLowerCase());
-                  return (
-                    <tr key={row.key} data-testid="check-row">
-                      <td className="px-3 py-1.5 align-top">
-                        <input aria-label={`Email of row ${i + 1}`} value={row.email} aria-invalid={Boolean(issues.email) || undefined}
-                          onChange={(e) => setRows((rs) => rs.map((r) => (r.key === row.key ? { ...r, email: e.target.value } : r)))}
-                          className={`w-full rounded border px-2 py-1 ${issues.email ? "border-red-500" : "border-slate-300"}`} />
-                        {issues.email ? <p className="mt-0.5 text-xs text-red-600">{issues.email}</p> : null}
-                        {row.name ? <p className="mt-0.5 text-xs text-slate-500">Name: {row.name}</p> : null}
-                        {isExisting ? <p className="mt-0.5 text-xs text-amber-700">Already a user — will not be added again</p> : null}
-                      </td>
-                      <td className="px-3 py-1.5 align-top">
-                        <input aria-label={`Alias of row ${i + 1}`} value={row.alias} aria-invalid={Boolean(issues.alias) || undefined}
-                          onChange={(e) => setRows((rs) => rs.map((r) => (r.key === row.key ? { ...r, alias: e.target.value } : r)))}
-                          className={`w-full rounded border px-2 py-1 ${issues.alias ? "border-red-500" : "border-slate-300"}`} />
-                        {issues.alias ? <p className="mt-0.5 text-xs text-red-600">{issues.alias}</p> : null}
-                      </td>
-                      <td className="px-3 py-1.5 text-right align-top">
-                        <button type="button" onClick={() => setRows((rs) => rs.filter((r) => r.key !== row.key))}
-                          className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100" aria-label={`Remove ${row.email}`}>Remove</button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          {!uniqueEmails(rows) ? <FormAlert message="Two rows have the same address; remove one." /> : null}
-          <div className="flex justify-between">
-            <Button variant="secondary" onClick={() => setStep(0)}>Back</Button>
-            <Button onClick={toSendInstructions} disabled={!rowsValid}>Next</Button>
-          </div>
-        </section>
+        <CheckDataStep
+          rows={rows}
+          existing={existing}
+          removedCount={removed.size}
+          onRowsChange={setRows}
+          onRemove={(row) => {
+            setRemoved((prev) => new Set([...prev, row.source]));
+            setRows((rs) => rs.filter((r) => r.key !== row.key));
+          }}
+          onRestoreRemoved={restoreRemoved}
+          onBack={() => setStep(0)}
+          onNext={toSendInstructions}
+        />
       ) : null}
 
       {step === 2 ? (
@@ -275,38 +281,6 @@ export function AddUsersWizard({ limit, storageKey }: { limit: number; storageKe
           </div>
         </section>
       ) : null}
-    </div>
-  );
-}
-
-function uniqueEmails(rows: Row[]): boolean {
-  return new Set(rows.map((r) => r.email.trim().toLowerCase())).size === rows.length;
-}
-
-function Summary({ result, onRestart }: { result: AddUsersResult; onRestart: () => void }) {
-  return (
-    <div className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-6" data-testid="add-users-summary">
-      <WizardStepper steps={steps} current={3} />
-      <h2 className="text-lg font-semibold text-ink">Users added</h2>
-      <ul className="space-y-1 text-sm text-slate-800">
-        <li><strong>{result.added}</strong> added</li>
-        <li><strong>{result.existing}</strong> skipped as existing users</li>
-        <li><strong>{result.emailed}</strong> sent instructions</li>
-      </ul>
-      {result.showNextSteps ? (
-        <div role="status" className="rounded-md border border-brand-100 bg-brand-50 p-4 text-sm text-slate-800">
-          <p className="font-medium">What happens next</p>
-          <ul className="mt-1 list-inside list-disc space-y-0.5">
-            <li>Each user receives an email with instructions and a personal enrollment link.</li>
-            <li>Devices appear under the user (Users → the user → Associated Devices) once they are enrolled.</li>
-            <li>If a message is lost or a link expires, select the user and choose Send instructions to send a new one.</li>
-          </ul>
-        </div>
-      ) : null}
-      <div className="flex gap-2">
-        <Link href="/console/users" className={buttonClasses()}>Go to users</Link>
-        <Button variant="secondary" onClick={onRestart}>Add more users</Button>
-      </div>
     </div>
   );
 }
