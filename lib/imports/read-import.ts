@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { categoryWhere, importCategories, type ImportCategory } from "./categories";
-import { splitGroups, type ImportValues, type RowIssue } from "./row";
+import { splitGroups, updatedFields, type ImportValues, type RowIssue } from "./row";
 
 /** One import of the workspace, or null (unknown id, or another workspace's). */
 export function getImportRun(db: Db, workspaceId: string, id: string) {
@@ -87,4 +87,48 @@ export async function listImportRuns(db: Db, workspaceId: string, page: number, 
     db.importRun.count({ where }),
   ]);
   return { rows, total, page, pages: Math.max(1, Math.ceil(total / size)) };
+}
+
+/**
+ * In update mode, how many of the rows for existing users would change
+ * their user (name, phone, Exchange account, role or a group the user is not
+ * in yet) and how many would leave it as it is, by the rule the import
+ * applies (lib/imports/run-import.ts `updatedFields`). A role the importer
+ * may not give still counts as a change here; the run reports it as failed.
+ */
+export async function countUpdates(db: Db, workspaceId: string, importRunId: string): Promise<{ update: number; unchanged: number }> {
+  const roles = new Map((await db.role.findMany({ where: { workspaceId }, select: { id: true, name: true } })).map((r) => [r.name.toLowerCase(), r.id]));
+  const groups = new Map((await db.group.findMany({ where: { workspaceId }, select: { id: true, nameNormalized: true } })).map((g) => [g.nameNormalized, g.id]));
+  let update = 0;
+  let unchanged = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await db.importRow.findMany({
+      where: { ...categoryWhere(importRunId, "existing"), rowNumber: { gt: after } },
+      orderBy: { rowNumber: "asc" },
+      take: 1000,
+    });
+    if (rows.length === 0) return { update, unchanged };
+    after = rows[rows.length - 1].rowNumber;
+    const users = await db.user.findMany({
+      where: { workspaceId, id: { in: rows.map((r) => r.existingUserId!) } },
+      select: { id: true, displayName: true, alias: true, phone: true, exchangeDomain: true, exchangeUsername: true, roleId: true, memberships: { select: { groupId: true } } },
+    });
+    const byId = new Map(users.map((u) => [u.id, u]));
+    for (const row of rows) {
+      const user = byId.get(row.existingUserId!);
+      // Deleted since the upload: the run will create the user again.
+      if (!user) continue;
+      const values = valuesOf(row);
+      const roleId = values.role ? roles.get(values.role.toLowerCase()) : undefined;
+      const member = new Set(user.memberships.map((m) => m.groupId));
+      const joins = splitGroups(values.groups).some((g) => {
+        const id = groups.get(g.toLowerCase());
+        return !id || !member.has(id);
+      });
+      const changes = Object.keys(updatedFields(user, values)).length > 0 || (roleId !== undefined && roleId !== user.roleId) || joins;
+      if (changes) update++;
+      else unchanged++;
+    }
+  }
 }

@@ -161,3 +161,17 @@ export function flagDuplicates<R extends { rowNumber: number; emailNormalized: s
   }
   return rows;
 }
+
+type UserFields = { displayName: string; alias: string; phone: string; exchangeDomain: string | null; exchangeUsername: string | null };
+
+/** The cells of an import row that would change an existing user (an empty cell changes nothing); the role and groups are decided apart. */
+export function updatedFields(user: UserFields, values: ImportValues): Record<string, string> {
+  const data: Record<string, string> = {};
+  if (values.name && values.name !== (user.displayName || user.alias)) data.displayName = values.name;
+  if (values.phone && values.phone !== user.phone) data.phone = values.phone;
+  if (values.exchangeDomain && (values.exchangeDomain !== user.exchangeDomain || values.exchangeUsername !== user.exchangeUsername)) {
+    data.exchangeDomain = values.exchangeDomain;
+    data.exchangeUsername = values.exchangeUsername;
+  }
+  return data;
+}

@@ -13,7 +13,7 @@ import { adminsRemaining, currentGranter, LAST_ADMIN_MESSAGE, mayGrantRole, role
 import { aliasFromEmail, derivedUserColumns, newUserRow } from "@/lib/users/fields";
 import { pauseAfter, type Pacing } from "./pacing";
 import { valuesOf } from "./read-import";
-import { notGrantableMessage, OVER_LICENSE_MESSAGE, splitGroups, type ImportValues, type RowIssue } from "./row";
+import { notGrantableMessage, OVER_LICENSE_MESSAGE, splitGroups, updatedFields, type ImportValues, type RowIssue } from "./row";
 
 /** Rows per transaction: small enough to keep locks short, large enough that per-batch queries stay cheap. */
 export const IMPORT_BATCH = 2000;
@@ -152,14 +152,7 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
 
     if (user) {
       if (run.existingMode === "SKIP") { done("SKIPPED", "Already a user"); continue; }
-      const shownName = user.displayName || user.alias;
-      const data: Record<string, unknown> = {};
-      if (values.name && values.name !== shownName) data.displayName = values.name;
-      if (values.phone && values.phone !== user.phone) data.phone = values.phone;
-      if (values.exchangeDomain && (values.exchangeDomain !== user.exchangeDomain || values.exchangeUsername !== user.exchangeUsername)) {
-        data.exchangeDomain = values.exchangeDomain;
-        data.exchangeUsername = values.exchangeUsername;
-      }
+      const data: Record<string, unknown> = updatedFields(user, values);
       if (role && role.id !== user.roleId) {
         const refusal = roleGrantRefusal(granter, { userId: user.id, from: user.role, to: role });
         if (refusal) { done("FAILED", refusal); continue; }
@@ -223,6 +216,7 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
 }
 
 const UNCHANGED = "Already a user; nothing to change";
+
 
 /** Finds or creates the groups the rows name and adds each user to those it is not in yet; returns the users who joined one. */
 async function addMemberships(tx: Tx, run: RunInfo, wanted: { userId: string; groups: string[]; current: Set<string> }[]): Promise<Set<string>> {

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { importRowsExpired } from "@/lib/imports/delete-old-import-rows";
 import { errorReportLines } from "@/lib/imports/error-report";
 import { inviteImported } from "@/lib/imports/invite-imported";
-import { countCategories, getImportRun, listImportRows, newGroupNames } from "@/lib/imports/read-import";
+import { countCategories, countUpdates, getImportRun, listImportRows, newGroupNames } from "@/lib/imports/read-import";
 import { cancelImport, fixImportRow, setExistingMode, setRowExcluded } from "@/lib/imports/review-import";
 import { processImport, processImportBatch, startImport } from "@/lib/imports/run-import";
 import { runWaitingImports } from "@/lib/imports/worker";
@@ -139,14 +139,26 @@ describe.each(testProviders)("CSV import on %s", (provider) => {
     const { workspace, ctx, roles } = await setup(db);
     const same = await createUser(db, workspace.id, { roleId: roles.user, email: "same@globex.example", displayName: "Sam Same", phone: "123" });
     const moved = await createUser(db, workspace.id, { roleId: roles.user, email: "moved@globex.example", displayName: "Old Name" });
-    const csv = "email,name,phone,group,role\nsame@globex.example,Sam Same,123,,\nMOVED@globex.example,New Name,,Support,Administrator\n";
+    const grouped = await createUser(db, workspace.id, { roleId: roles.user, email: "grouped@globex.example", displayName: "Gil Grouped" });
+    const csv = [
+      "email,name,phone,group,role",
+      "same@globex.example,Sam Same,123,,",
+      "MOVED@globex.example,New Name,,Support,Administrator",
+      // Only a group the user is not in: a change too.
+      "grouped@globex.example,Gil Grouped,,Field,",
+      "new@globex.example,Nina New,,,",
+    ].join("\n");
     const { id } = await stageImport(ctx, { bytes: utf8(csv), fileName: "update.csv" });
-    expect(await countCategories(db, id)).toMatchObject({ existing: 2, create: 0 });
+    expect(await countCategories(db, id)).toMatchObject({ existing: 3, create: 1 });
     await setExistingMode(ctx, { importId: id, mode: "UPDATE" });
+    // What the review step says will happen…
+    expect(await countUpdates(db, workspace.id, id)).toEqual({ update: 2, unchanged: 1 });
     await startImport(ctx, { importId: id });
     await processImport(db, id);
 
-    expect(await getImportRun(db, workspace.id, id)).toMatchObject({ updated: 1, skipped: 1, created: 0 });
+    // …is what happens.
+    expect(await getImportRun(db, workspace.id, id)).toMatchObject({ updated: 2, skipped: 1, created: 1 });
+    expect((await db.groupMember.findMany({ where: { userId: grouped.id }, include: { group: true } })).map((m) => m.group.name)).toEqual(["Field"]);
     const before = same;
     const after = await db.user.findUniqueOrThrow({ where: { id: same.id } });
     expect([after.displayName, after.phone]).toEqual([before.displayName, before.phone]);

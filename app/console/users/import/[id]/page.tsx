@@ -11,7 +11,7 @@ import type { Db } from "@/lib/db/client";
 import { formatCount, formatDateTime, plural } from "@/lib/format";
 import { importCategories, type ImportCategory } from "@/lib/imports/categories";
 import { IMPORT_ROWS_RETENTION_DAYS, importRowsExpired } from "@/lib/imports/delete-old-import-rows";
-import { countCategories, getImportRun, listImportRows, newGroupNames, type ImportRunRecord } from "@/lib/imports/read-import";
+import { countCategories, countUpdates, getImportRun, listImportRows, newGroupNames, type ImportRunRecord } from "@/lib/imports/read-import";
 import { reviewQuerySchema } from "@/lib/imports/schema";
 import { IMPORT_STEPS } from "../steps";
 import { FinishStep } from "./finish-step";
@@ -97,6 +97,8 @@ type ReviewProps = { db: Db; run: ImportRunRecord; workspaceId: string; show?: I
 
 async function Review({ db, run, workspaceId, show, page }: ReviewProps) {
   const counts = await countCategories(db, run.id);
+  // In update mode, what updating really does: most re-imported rows change nothing.
+  const updates = run.existingMode === "UPDATE" && counts.existing > 0 ? await countUpdates(db, workspaceId, run.id) : null;
   const current = show ?? (counts.attention > 0 ? "attention" : "create");
   const [rows, newGroups] = await Promise.all([
     listImportRows(db, run.id, current, { number: page, size: PAGE_SIZE }),
@@ -111,7 +113,11 @@ async function Review({ db, run, workspaceId, show, page }: ReviewProps) {
       <h2 id="review-title" className="sr-only">Review the import</h2>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Import counts">
         <Count label="Will be created" value={counts.create} tone="good" />
-        <Count label={`Already users (${existingVerb.replace("will be ", "")})`} value={counts.existing} />
+        <Count
+          label={`Already users (${existingVerb.replace("will be ", "")})`}
+          value={counts.existing}
+          detail={updates ? `${formatCount(updates.update)} will change, ${formatCount(updates.unchanged)} unchanged` : undefined}
+        />
         <Count label="Need attention" value={counts.attention} tone={counts.attention > 0 ? "bad" : undefined} />
         <Count label="Excluded" value={counts.excluded} />
       </dl>
@@ -120,7 +126,7 @@ async function Review({ db, run, workspaceId, show, page }: ReviewProps) {
           <span className="font-medium">New groups, created with the users:</span> {newGroups.map((g) => `“${g}”`).join(" · ")}
         </p>
       ) : null}
-      <ReviewControls importId={run.id} mode={run.existingMode} counts={counts} />
+      <ReviewControls importId={run.id} mode={run.existingMode} counts={counts} updates={updates} />
 
       <nav aria-label="Rows" className="flex flex-wrap gap-1 border-b border-slate-200">
         {importCategories.map((c) => (
@@ -144,12 +150,13 @@ async function Review({ db, run, workspaceId, show, page }: ReviewProps) {
   );
 }
 
-function Count({ label, value, tone }: { label: string; value: number; tone?: "good" | "bad" }) {
+function Count({ label, value, tone, detail }: { label: string; value: number; tone?: "good" | "bad"; detail?: string }) {
   const color = tone === "bad" ? "text-red-700" : tone === "good" ? "text-green-700" : "text-ink";
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
       <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className={`mt-1 text-2xl font-semibold ${color}`}>{formatCount(value)}</dd>
+      {detail ? <dd className="text-xs text-slate-600">{detail}</dd> : null}
     </div>
   );
 }

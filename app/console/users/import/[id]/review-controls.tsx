@@ -5,15 +5,31 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { FormAlert } from "@/components/form-alert";
-import { plural } from "@/lib/format";
+import { formatCount, plural } from "@/lib/format";
 import type { ImportCategory } from "@/lib/imports/categories";
 import type { ActionResult } from "@/lib/errors";
 import { cancelImportAction, setExistingModeAction, startImportAction } from "../actions";
 
-type Props = { importId: string; mode: "SKIP" | "UPDATE"; counts: Record<ImportCategory, number> };
+type Props = {
+  importId: string;
+  mode: "SKIP" | "UPDATE";
+  counts: Record<ImportCategory, number>;
+  /** In update mode: how many existing users the file changes, and how many it leaves as they are. */
+  updates: { update: number; unchanged: number } | null;
+};
+
+/** The button says what it will do: "Create 12 users and update 3 (99,985 unchanged)". */
+function createLabel(create: number, updates: Props["updates"]): string {
+  const update = updates?.update ?? 0;
+  const unchanged = updates && updates.unchanged > 0 ? ` (${formatCount(updates.unchanged)} unchanged)` : "";
+  if (create === 0 && update === 0) return "Nothing to import";
+  if (update === 0) return `Create accounts (${plural(create, "new user")})`;
+  if (create === 0) return `Update ${plural(update, "user")}${unchanged}`;
+  return `Create ${plural(create, "user")} and update ${formatCount(update)}${unchanged}`;
+}
 
 /** Review: what to do with existing users, and the step's way forward (create) or out (cancel). */
-export function ReviewControls({ importId, mode, counts }: Props) {
+export function ReviewControls({ importId, mode, counts, updates }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -26,7 +42,7 @@ export function ReviewControls({ importId, mode, counts }: Props) {
       if (result.ok) then?.();
     });
 
-  const willWrite = counts.create + (mode === "UPDATE" ? counts.existing : 0);
+  const willWrite = counts.create + (mode === "UPDATE" ? (updates?.update ?? 0) : 0);
   const blocked = counts.attention > 0 && !leaveOut;
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -57,7 +73,7 @@ export function ReviewControls({ importId, mode, counts }: Props) {
       <FormAlert message={error} />
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={() => run(() => startImportAction({ importId }), () => router.refresh())} disabled={pending || blocked || willWrite === 0}>
-          {pending ? "Starting…" : willWrite === 0 ? "Nothing to import" : `Create accounts (${plural(counts.create, "new user")})`}
+          {pending ? "Starting…" : createLabel(counts.create, mode === "UPDATE" ? updates : null)}
         </Button>
         <Button variant="secondary" onClick={() => setCancelling(true)} disabled={pending}>
           Cancel import
