@@ -101,6 +101,7 @@ export const access = {
   excludeImportRowAction: "users.write",
   setExistingModeAction: "users.write",
   cancelImportAction: "users.write",
+  chooseImportColumnsAction: "users.write",
   startImportAction: "users.write",
   inviteImportedAction: "users.write",
 

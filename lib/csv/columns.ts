@@ -90,20 +90,46 @@ export type HeaderMap = {
 };
 
 // "E-mail Address", "email_address" and "EmailAddress" are the same header.
-const normalize = (header: string) => header.trim().toLowerCase().replace(/[\s_-]+/g, "");
+export const normalizeHeader = (header: string) => header.trim().toLowerCase().replace(/[\s_-]+/g, "");
+const normalize = normalizeHeader;
+
+/** What the admin can make of a file's column on the review step: one of the fields, or nothing. */
+export const COLUMN_CHOICES = [...IMPORT_COLUMNS.map((c) => c.key), ...NAME_PART_COLUMNS.map((c) => c.key), "ignore"] as const;
+export type ColumnChoice = (typeof COLUMN_CHOICES)[number];
+/** The admin's choices by normalized header: for this file, or remembered from earlier imports of the workspace. */
+export type ColumnChoices = Partial<Record<string, ColumnChoice>>;
+
+/** How the picker names each choice. */
+export const COLUMN_CHOICE_LABELS: Record<ColumnChoice, string> = {
+  email: "Email",
+  name: "Name",
+  firstName: "First name",
+  lastName: "Last name",
+  phone: "Phone",
+  group: "Groups",
+  role: "Role",
+  exchangeDomain: "Exchange domain",
+  exchangeUsername: "Exchange username",
+  ignore: "Not imported",
+};
 
 const byName = new Map<string, ColumnKey | NamePartKey>(
   [...IMPORT_COLUMNS, ...NAME_PART_COLUMNS].flatMap((c) => [c.header, ...c.aliases].map((name) => [normalize(name), c.key] as const)),
 );
 
-/** Finds the import columns in a header row, in any case and spacing and under common aliases. */
-export function mapHeader(header: string[]): HeaderMap {
+/**
+ * Finds the import columns in a header row, in any case and spacing and
+ * under common aliases; `choices` (the admin's, by normalized header) come
+ * first, so a header can be read as any field, or not at all.
+ */
+export function mapHeader(header: string[], choices: ColumnChoices = {}): HeaderMap {
   const result: HeaderMap = { columns: {}, unknown: [], duplicates: [], missingEmail: false };
   header.forEach((cell, index) => {
     const name = normalize(cell);
     // Spreadsheets often leave trailing columns with no header; they are not the admin's concern.
     if (!name) return;
-    const key = byName.get(name);
+    const chosen = Object.hasOwn(choices, name) ? choices[name] : undefined;
+    const key = chosen === "ignore" ? undefined : (chosen ?? byName.get(name));
     if (!key) result.unknown.push(cell.trim());
     else if (result.columns[key] !== undefined) result.duplicates.push(cell.trim());
     else result.columns[key] = index;

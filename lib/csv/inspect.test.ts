@@ -47,7 +47,18 @@ describe("inspectCsv", () => {
   it("names at most eight header cells of a file without an email column, each shortened to 40 characters", () => {
     const long = "x".repeat(100);
     const result = inspectCsv(utf8(`${long},b,c,d,e,f,g,h,i,j\r\n1,2\r\n`));
-    expect(result).toEqual({ ok: false, error: expect.stringContaining(`first row is: ${"x".repeat(40)}…, b, c, d, e, f, g, h.`) });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining(`first row is: ${"x".repeat(40)}…, b, c, d, e, f, g, h.`) });
+  });
+
+  it("hands back a file whose only fault is its columns, so they can be chosen, and reads it with the choices", () => {
+    const bytes = utf8("Work mail,Person,Team\nann@x.example,Ann,Sales\n");
+    const refused = inspectCsv(bytes);
+    expect(refused).toMatchObject({ ok: false, header: ["Work mail", "Person", "Team"], csv: { rows: [["ann@x.example", "Ann", "Sales"]] } });
+    const chosen = inspectCsv(bytes, undefined, { columns: { workmail: "email", person: "name", team: "ignore" } });
+    expect(chosen.ok && chosen.csv.columns).toMatchObject({ columns: { email: 0, name: 1 }, unknown: ["Team"], missingEmail: false });
+    // A choice of "not imported" wins over a recognised header.
+    const ignored = inspectCsv(utf8("email,phone\na@x.example,1\n"), undefined, { columns: { phone: "ignore" } });
+    expect(ignored.ok && ignored.csv.columns).toMatchObject({ columns: { email: 0 }, unknown: ["phone"] });
   });
 
   it("refuses a file over the byte limit before reading it", () => {

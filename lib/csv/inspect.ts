@@ -1,4 +1,4 @@
-import { mapHeader, type HeaderMap } from "./columns";
+import { mapHeader, type ColumnChoices, type HeaderMap } from "./columns";
 import { decodeCsvBytes, type CsvEncoding } from "./decode";
 import { parseCsvText, type ParseProgress, type ParsedCsv } from "./parse";
 
@@ -8,7 +8,12 @@ export const MAX_IMPORT_ROWS = 200_000;
 
 export type InspectedCsv = ParsedCsv & { encoding: CsvEncoding; columns: HeaderMap };
 
-export type CsvInspection = { ok: true; csv: InspectedCsv } | { ok: false; error: string };
+/**
+ * A refusal; for a file whose only fault is that no column is recognised as
+ * the email column, `header` is its first row and `csv` the file as read, so
+ * the admin can choose the columns (on the review step) instead.
+ */
+export type CsvInspection = { ok: true; csv: InspectedCsv } | { ok: false; error: string; header?: string[]; csv?: InspectedCsv };
 
 /** The refusal for a file over the byte limit, shared by the browser (before upload) and the server. */
 export const TOO_LARGE_MESSAGE = `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most one import takes. Split it into several files.`;
@@ -20,7 +25,7 @@ export const TOO_LARGE_MESSAGE = `The file is larger than ${MAX_IMPORT_BYTES / 1
  * column, too large) with a message that says what to do. `onProgress`
  * hears how far parsing has got (the browser's progress bar).
  */
-export function inspectCsv(bytes: Uint8Array, encoding?: CsvEncoding, options: { onProgress?: ParseProgress } = {}): CsvInspection {
+export function inspectCsv(bytes: Uint8Array, encoding?: CsvEncoding, options: { onProgress?: ParseProgress; columns?: ColumnChoices } = {}): CsvInspection {
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, error: TOO_LARGE_MESSAGE };
   const notText = notCsvReason(bytes);
   if (notText) return { ok: false, error: notText };
@@ -28,7 +33,7 @@ export function inspectCsv(bytes: Uint8Array, encoding?: CsvEncoding, options: {
   if (decoded.text.includes("\0")) return { ok: false, error: "This is not a text file. Choose a CSV file (comma-, semicolon- or tab-separated)." };
   const parsed = parseCsvText(decoded.text, options.onProgress);
   if (parsed.header.length === 0) return { ok: false, error: "The file is empty. Add a header row and one row per user; the template shows how." };
-  const columns = mapHeader(parsed.header);
+  const columns = mapHeader(parsed.header, options.columns);
   if (columns.missingEmail) {
     // Each name shortened: read in the wrong encoding, a whole file can look like one header cell.
     const found = parsed.header
@@ -38,6 +43,8 @@ export function inspectCsv(bytes: Uint8Array, encoding?: CsvEncoding, options: {
       .map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h));
     return {
       ok: false,
+      header: parsed.header,
+      csv: parsed.rows.length > 0 && parsed.rows.length <= MAX_IMPORT_ROWS ? { ...parsed, encoding: decoded.encoding, columns } : undefined,
       error: `The file has no email column. The first row must name the columns, with one called "email"${
         found.length ? `; this file's first row is: ${found.join(", ")}` : ""
       }.`,

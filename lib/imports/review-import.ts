@@ -101,6 +101,7 @@ export async function cancelImport(ctx: ConsoleContext, input: { importId: strin
     // Cancelled by the same conditional update that checks the status: a start racing this one finds it cancelled.
     const run = await importInReview(tx, ctx, input.importId, { status: "CANCELLED", finishedAt: new Date() });
     await tx.importRow.deleteMany({ where: { importRunId: run.id } });
+    await tx.importUpload.deleteMany({ where: { importRunId: run.id } });
     await recordAudit(tx, actorOf(ctx), { action: "users.import.cancel", targetType: "import", targetId: run.id, targetLabel: run.fileName });
   });
 }

@@ -39,6 +39,8 @@ export async function startImport(ctx: ConsoleContext, input: { importId: string
     // Not started by this call and not running: some other change won; say so rather than pretend.
     if (started.count === 0 && run.status === "REVIEW") throw new AppError("CONFLICT", { userMessage: "This import changed meanwhile. Try again." });
     if (started.count === 1) {
+      // The file was kept for choosing its columns again; from here on the rows are what counts.
+      await tx.importUpload.deleteMany({ where: { importRunId: run.id } });
       await recordAudit(tx, actorOf(ctx), { action: "users.import.start", targetType: "import", targetId: run.id, targetLabel: run.fileName, details: { existing: run.existingMode } });
     }
   });

@@ -29,6 +29,9 @@ export const excludeImportRowSchema = z.object({ importId, rowNumber: z.coerce.n
 export const existingModeSchema = z.object({ importId, mode: z.enum(["SKIP", "UPDATE"]) });
 export const importIdSchema = z.object({ importId });
 
+/** The review step's column picker: each header cell of the file, as written, to the field chosen for it (checked in lib/imports/column-choices.ts). */
+export const chooseImportColumnsSchema = z.object({ importId, columns: z.record(z.string().max(200), z.string().max(40)).refine((c) => Object.keys(c).length <= 200, "Too many columns") });
+
 /** The review page's URL parameters. */
 export const reviewQuerySchema = z.object({
   show: z.enum(importCategories).optional().catch(undefined),

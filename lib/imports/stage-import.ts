@@ -1,6 +1,7 @@
 import type { ConsoleContext } from "@/lib/auth/console-context";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { cellOf, nameOf, inspectCsv } from "@/lib/csv/inspect";
+import type { ColumnChoices } from "@/lib/csv/columns";
 import { CSV_ENCODINGS, type CsvEncoding } from "@/lib/csv/decode";
 import { bulkInsert, type BulkValue } from "@/lib/db/bulk-insert";
 import type { Db, Tx } from "@/lib/db/client";
@@ -11,6 +12,7 @@ import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { deleteOldImportRows } from "./delete-old-import-rows";
 import { refreshLicenseFlags } from "./license-flags";
+import { parseColumnChoices } from "./column-choices";
 import { checkRow, flagDuplicates, type ImportRoles } from "./row";
 import { pauseAfter, type Pacing } from "./pacing";
 import { IMPORT_LEASE_MS } from "./run-import";
@@ -42,15 +44,16 @@ export async function checkImport(db: Db, importId: string, opts: { now?: () => 
 
   const bytes = await readUpload(db, run.id, run.fileSize);
   const chosen = CSV_ENCODINGS.find((e) => e === run.encoding);
-  const inspection = inspectCsv(bytes, chosen);
+  const inspection = inspectCsv(bytes, chosen, { columns: await columnChoicesFor(db, run) });
   if (!inspection.ok) {
     await transaction(db, async (tx) => {
       const refused = await tx.importRun.updateMany({
         where: { id: run.id, status: "CHECKING", lockedUntil: lease },
-        data: { status: "REFUSED", refusal: inspection.error, finishedAt: clock(), lockedUntil: null },
+        data: { status: "REFUSED", refusal: inspection.error, headerCells: JSON.stringify(inspection.header ?? []), finishedAt: clock(), lockedUntil: null },
       });
       if (refused.count === 0) return;
-      await tx.importUpload.deleteMany({ where: { importRunId: run.id } });
+      // A file the admin can fix by choosing its columns is kept for that (until the clean-up); any other goes.
+      if (!inspection.header) await tx.importUpload.deleteMany({ where: { importRunId: run.id } });
       await recordAudit(tx, actorOfRun(run), {
         action: "users.import.refused", targetType: "import", targetId: run.id, targetLabel: run.fileName, details: { reason: inspection.error },
       });
@@ -133,11 +136,12 @@ export async function checkImport(db: Db, importId: string, opts: { now?: () => 
           ignoredColumns: JSON.stringify(ignoredColumns),
           rowCount: csv.rows.length,
           checkedRows: csv.rows.length,
+          headerCells: JSON.stringify(csv.header),
           lockedUntil: null,
         },
       });
       if (done.count === 0) return false;
-      await tx.importUpload.deleteMany({ where: { importRunId: run.id } });
+      // The file stays until the import starts or is cancelled: choosing other columns on the review step reads it again.
       await refreshLicenseFlags(tx, ws, run.id, now);
       await recordAudit(tx, actorOfRun(run), {
         action: "users.import.upload",
@@ -152,6 +156,12 @@ export async function checkImport(db: Db, importId: string, opts: { now?: () => 
   );
   if (reviewed) await deleteOldImportRows(db, ws, now);
   return reviewed;
+}
+
+/** The columns chosen for this file on the review step, over those the workspace's earlier imports chose. */
+async function columnChoicesFor(db: Db, run: { workspaceId: string; columnChoices: string }): Promise<ColumnChoices> {
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: run.workspaceId }, select: { importColumnChoices: true } });
+  return { ...parseColumnChoices(workspace.importColumnChoices), ...parseColumnChoices(run.columnChoices) };
 }
 
 /** Takes an uploaded import to check, unless another worker holds it; returns the lease, the proof of holding it. */

@@ -7,6 +7,9 @@ import { AppError } from "@/lib/errors";
 /** Bytes per stored chunk: what the web process holds of an upload at any moment. */
 export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 
+/** How long a checked file is kept for choosing its columns again on the review step. */
+export const UPLOAD_KEPT_MS = 24 * 60 * 60 * 1000;
+
 /** How long an upload may stay unfinished (a dropped connection) before the clean-up deletes it. */
 export const UPLOAD_ABANDONED_MS = 60 * 60 * 1000;
 

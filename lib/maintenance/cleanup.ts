@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { deleteOldExports } from "@/lib/exports/delete-old-exports";
 import { deleteOldImportRows } from "@/lib/imports/delete-old-import-rows";
-import { UPLOAD_ABANDONED_MS } from "@/lib/imports/upload-import";
+import { UPLOAD_ABANDONED_MS, UPLOAD_KEPT_MS } from "@/lib/imports/upload-import";
 
 const DAY = 86_400_000;
 
@@ -65,5 +65,8 @@ export async function runCleanup(db: Db, now = new Date()): Promise<CleanupResul
     async () => (await db.importRun.findMany({ where: abandoned, select: { id: true }, take: BATCH })).map((r) => r.id),
     (ids) => db.importRun.deleteMany({ where: { id: { in: ids }, ...abandoned } }),
   );
-  return { sessions, rateLimits, actionRuns, emails, exports, importRows, uploads };
+  // Files kept for choosing their columns again go a day after upload; the import itself stays (its rows, or its refusal).
+  const keptCutoff = new Date(now.getTime() - UPLOAD_KEPT_MS);
+  const kept = await db.importUpload.deleteMany({ where: { importRun: { status: { in: ["REVIEW", "REFUSED"] }, createdAt: { lt: keptCutoff } } } });
+  return { sessions, rateLimits, actionRuns, emails, exports, importRows, uploads: uploads + kept.count };
 }

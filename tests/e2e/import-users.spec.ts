@@ -139,3 +139,33 @@ test("users: import — a spreadsheet with First/Last names, comma-separated gro
     [`omar@${domain}`, "Omar Ortiz", "user", [`Support ${tag}`]],
   ]);
 });
+
+test("users: import — a file whose headers are not recognised: the admin chooses its columns after upload, and the choice is remembered", async ({ adminPage: page, workspace }) => {
+  const domain = `mapped-${randomBytes(3).toString("hex")}.example`;
+  const csv = ["Work mail,Person,Office", `ann@${domain},Ann Archer,Leeds`, `bob@${domain},Bob Baker,York`].join("\r\n");
+  const file = { name: "directory.csv", mimeType: "text/csv", buffer: Buffer.from(csv) };
+  await page.goto("/console/users/import");
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles(file);
+  await expect(page.getByTestId("missing-email")).toContainText("The file has no email column");
+  await page.getByRole("button", { name: "Upload and choose columns" }).click();
+
+  await expect(page.getByText("This file was not imported; nothing was created.")).toBeVisible();
+  await page.getByLabel("Read “Work mail” as").selectOption("email");
+  await page.getByLabel("Read “Person” as").selectOption("name");
+  await page.getByRole("button", { name: "Read the file again with these columns" }).click();
+  const counts = page.getByLabel("Import counts");
+  await expect(counts).toContainText("Will be created2");
+  await page.getByRole("link", { name: /Will be created/ }).click();
+  await expect(page.locator('tr[data-row="2"]')).toContainText("Ann Archer");
+  await expect(page.getByText("Columns: Email ← “Work mail” · Name ← “Person”")).toBeVisible();
+  await page.getByRole("button", { name: "Create accounts (2 new users)" }).click();
+  await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible();
+  const created = await e2eDb().user.findMany({ where: { workspaceId: workspace.workspace.id, email: { endsWith: `@${domain}` } }, orderBy: { email: "asc" }, select: { displayName: true } });
+  expect(created.map((u) => u.displayName)).toEqual(["Ann Archer", "Bob Baker"]);
+
+  // The same headers again: read as chosen, straight to review.
+  await page.goto("/console/users/import");
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles(file);
+  await page.getByRole("button", { name: "Upload and choose columns" }).click();
+  await expect(counts).toContainText("Already users (skipped)2");
+});

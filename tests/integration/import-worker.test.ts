@@ -5,7 +5,9 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createDb, type Db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { parseDatabaseUrl } from "@/lib/db/url";
+import { chooseImportColumns } from "@/lib/imports/column-choices";
 import { startImport } from "@/lib/imports/run-import";
+import { stageImport } from "@/lib/imports/stage-import";
 import { receiveImportUpload, UPLOAD_CHUNK_BYTES } from "@/lib/imports/upload-import";
 import { runWaitingImports } from "@/lib/imports/worker";
 import { listUsers } from "@/lib/users/list-users";
@@ -95,6 +97,43 @@ describe.each(testProviders)("the import worker on %s", (provider) => {
     expect(await db.importRun.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "REVIEW", rowCount: 2_500 });
     expect(await db.importRow.count({ where: { importRunId: id } })).toBe(2_500);
     expect(await db.importRow.count({ where: { importRunId: id, emailNormalized: "left@over.example" } })).toBe(0);
+  });
+});
+
+describe.each(testProviders)("choosing an import's columns on %s", (provider) => {
+  const db = testDb(provider);
+
+  it("reads a file again with the columns the admin chose, and remembers them for the workspace's next file", async () => {
+    const { workspace, ctx } = await setup(db, "Mapped");
+    const file = utf8("Work mail;Person;Notes\nann@mapped.example;Ann Archer;x\nbob@mapped.example;Bob Baker;y\n");
+    await expect(stageImport(ctx, { bytes: file, fileName: "hr.csv" })).rejects.toMatchObject({ userMessage: expect.stringMatching(/no email column/) });
+    const refused = await db.importRun.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    expect(refused).toMatchObject({ status: "REFUSED", headerCells: JSON.stringify(["Work mail", "Person", "Notes"]) });
+    // The file is kept for choosing its columns.
+    expect(await db.importUpload.count({ where: { importRunId: refused.id } })).toBe(1);
+
+    await expect(chooseImportColumns(ctx, { importId: refused.id, columns: { "Work mail": "email", Person: "email" } })).rejects.toMatchObject({ code: "BAD_INPUT" });
+    await expect(chooseImportColumns(ctx, { importId: refused.id, columns: { "Work mail": "owner" } })).rejects.toThrow();
+    await chooseImportColumns(ctx, { importId: refused.id, columns: { "Work mail": "email", Person: "name", Notes: "ignore" } });
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: refused.id } })).toMatchObject({ status: "CHECKING", refusal: null });
+    await runWaitingImports(db, { workspaceId: workspace.id });
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: refused.id } })).toMatchObject({ status: "REVIEW", rowCount: 2, ignoredColumns: JSON.stringify(["Notes"]) });
+    expect((await db.importRow.findMany({ where: { importRunId: refused.id }, orderBy: { rowNumber: "asc" } })).map((r) => [r.email, r.name])).toEqual([
+      ["ann@mapped.example", "Ann Archer"],
+      ["bob@mapped.example", "Bob Baker"],
+    ]);
+
+    // The next file with those headers is read the same way at once.
+    const { id: second } = await stageImport(ctx, { bytes: file, fileName: "hr-2.csv" });
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ status: "REVIEW", rowCount: 2 });
+    // Another workspace remembers nothing of it.
+    const other = await setup(db, "Unmapped");
+    await expect(stageImport(other.ctx, { bytes: file, fileName: "hr.csv" })).rejects.toMatchObject({ userMessage: expect.stringMatching(/no email column/) });
+
+    // Once the import starts, the file is gone and its columns are settled.
+    await startImport(ctx, { importId: refused.id });
+    expect(await db.importUpload.count({ where: { importRunId: refused.id } })).toBe(0);
+    await expect(chooseImportColumns(ctx, { importId: refused.id, columns: { "Work mail": "email" } })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
 

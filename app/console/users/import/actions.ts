@@ -5,9 +5,10 @@ import { revalidatePath } from "next/cache";
 import { consoleAction } from "@/lib/auth/action";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { inviteImported } from "@/lib/imports/invite-imported";
+import { chooseImportColumns } from "@/lib/imports/column-choices";
 import { cancelImport, fixImportRow, setExistingMode, setRowExcluded } from "@/lib/imports/review-import";
 import { startImport } from "@/lib/imports/run-import";
-import { excludeImportRowSchema, existingModeSchema, fixImportRowSchema, importIdSchema } from "@/lib/imports/schema";
+import { chooseImportColumnsSchema, excludeImportRowSchema, existingModeSchema, fixImportRowSchema, importIdSchema } from "@/lib/imports/schema";
 
 const reviewPath = (id: string) => `/console/users/import/${id}`;
 
@@ -27,6 +28,12 @@ export const excludeImportRowAction = consoleAction({ schema: excludeImportRowSc
 /** Review: skip or update the users who already exist. */
 export const setExistingModeAction = consoleAction({ schema: existingModeSchema, access: "setExistingModeAction" }, async (ctx, input) => {
   await setExistingMode(ctx, input);
+  revalidatePath(reviewPath(input.importId));
+});
+
+/** Review: reads the file again with the columns the admin chose, remembered for the workspace's next imports. */
+export const chooseImportColumnsAction = consoleAction({ schema: chooseImportColumnsSchema, access: "chooseImportColumnsAction" }, async (ctx, input) => {
+  await chooseImportColumns(ctx, input);
   revalidatePath(reviewPath(input.importId));
 });
 

@@ -23,6 +23,8 @@ export type CsvPreview = {
   /** The first few parsing problems (e.g. an unclosed quote), and how many there are in all. */
   problems: CsvError[];
   problemCount: number;
+  /** No column is recognised as the email column: the file can still be uploaded, and its columns chosen on the next step. */
+  missingEmail?: string;
 };
 
 /** The worker's job: a chosen file, read in the encoding the admin chose or else the one detected. */

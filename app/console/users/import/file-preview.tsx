@@ -71,6 +71,12 @@ export function FilePreview({ file, preview, encoding, detected, onEncoding, rea
         ) : null}
       </dl>
 
+      {preview?.missingEmail ? (
+        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="missing-email">
+          {preview.missingEmail} You can also upload it and choose which column holds what on the next step; the choice is remembered for your next
+          imports.
+        </p>
+      ) : null}
       {preview && preview.ignored.length > 0 ? (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="ignored-columns">
           These columns are not imported: {preview.ignored.join(", ")}

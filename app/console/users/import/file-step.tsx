@@ -161,7 +161,9 @@ export function FileStep() {
 
       {uploading !== null ? <ProgressBar label="Uploading" done={uploading} /> : null}
       <div className="flex justify-end">
-        <Button onClick={() => void upload()} disabled={!ready}>{uploading !== null ? "Uploading…" : "Upload and review"}</Button>
+        <Button onClick={() => void upload()} disabled={!ready}>
+          {uploading !== null ? "Uploading…" : preview?.missingEmail ? "Upload and choose columns" : "Upload and review"}
+        </Button>
       </div>
     </section>
   );

@@ -19,5 +19,8 @@ self.addEventListener("message", async (event: MessageEvent<ParseRequest>) => {
     return reply({ type: "refused", error: "The file could not be read. It may have been moved or changed; choose it again." });
   }
   const result = inspectCsv(bytes, encoding, { onProgress: (done) => reply({ type: "progress", done }) });
-  reply(result.ok ? { type: "done", preview: previewOf(result.csv) } : { type: "refused", error: result.error });
+  if (result.ok) return reply({ type: "done", preview: previewOf(result.csv) });
+  // Only the columns are wrong: the server may know these headers from an earlier import, and the admin can choose them there.
+  if (result.csv) return reply({ type: "done", preview: { ...previewOf(result.csv), missingEmail: result.error } });
+  reply({ type: "refused", error: result.error });
 });

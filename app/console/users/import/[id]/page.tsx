@@ -15,6 +15,8 @@ import { countCategories, countUpdates, getImportRun, listImportRows, newGroupNa
 import { reviewQuerySchema } from "@/lib/imports/schema";
 import { IMPORT_STEPS } from "../steps";
 import { FinishStep } from "./finish-step";
+import { currentColumns } from "@/lib/imports/column-choices";
+import { ColumnPicker } from "./column-picker";
 import { ImportProgress } from "./import-progress";
 import { ReviewControls } from "./review-controls";
 import { ReviewTable } from "./review-table";
@@ -51,15 +53,7 @@ export default async function ImportReviewPage({
       {run.status === "UPLOADING" || run.status === "CHECKING" ? (
         <ImportProgress title="Checking the file…" done={run.checkedRows} total={null} unit="rows checked" />
       ) : null}
-      {run.status === "REFUSED" ? (
-        <div role="alert" className="space-y-2 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          <p className="font-semibold">This file was not imported; nothing was created.</p>
-          <p>{run.refusal}</p>
-          <p>
-            <Link href="/console/users/import" className="text-brand-700 underline">Choose another file</Link>
-          </p>
-        </div>
-      ) : null}
+      {run.status === "REFUSED" ? <Refused db={ctx.db} run={run} /> : null}
       {run.status === "REVIEW" ? <Review db={ctx.db} run={run} workspaceId={ctx.workspace.id} show={query.show} page={query.page} /> : null}
       {run.status === "RUNNING" ? (
         <ImportProgress title="Creating accounts…" done={run.created + run.updated + run.skipped + run.failed} total={run.rowCount} unit="rows" />
@@ -93,12 +87,31 @@ function FileFacts({ run }: { run: ImportRunRecord }) {
   );
 }
 
+/** A file that could not be imported: why, and where only its columns were wrong, the picker to choose them. */
+async function Refused({ db, run }: { db: Db; run: ImportRunRecord }) {
+  const { columns, kept } = await currentColumns(db, run);
+  return (
+    <div className="space-y-4">
+      <div role="alert" className="space-y-2 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+        <p className="font-semibold">This file was not imported; nothing was created.</p>
+        <p>{run.refusal}</p>
+        <p>
+          {columns.length > 0 && kept ? "Choose which column holds the email addresses below, or " : ""}
+          <Link href="/console/users/import" className="text-brand-700 underline">choose another file</Link>.
+        </p>
+      </div>
+      {columns.length > 0 ? <ColumnPicker importId={run.id} columns={columns} canReread={kept} open /> : null}
+    </div>
+  );
+}
+
 type ReviewProps = { db: Db; run: ImportRunRecord; workspaceId: string; show?: ImportCategory; page: number };
 
 async function Review({ db, run, workspaceId, show, page }: ReviewProps) {
   const counts = await countCategories(db, run.id);
   // In update mode, what updating really does: most re-imported rows change nothing.
   const updates = run.existingMode === "UPDATE" && counts.existing > 0 ? await countUpdates(db, workspaceId, run.id) : null;
+  const columns = await currentColumns(db, run);
   const current = show ?? (counts.attention > 0 ? "attention" : "create");
   const [rows, newGroups] = await Promise.all([
     listImportRows(db, run.id, current, { number: page, size: PAGE_SIZE }),
@@ -126,6 +139,7 @@ async function Review({ db, run, workspaceId, show, page }: ReviewProps) {
           <span className="font-medium">New groups, created with the users:</span> {newGroups.map((g) => `“${g}”`).join(" · ")}
         </p>
       ) : null}
+      <ColumnPicker importId={run.id} columns={columns.columns} canReread={columns.kept} />
       <ReviewControls importId={run.id} mode={run.existingMode} counts={counts} updates={updates} />
 
       <nav aria-label="Rows" className="flex flex-wrap gap-1 border-b border-slate-200">
