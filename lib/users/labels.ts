@@ -21,6 +21,8 @@ export type UserListRow = {
   deviceCount: number;
   twoFactor: string;
   lastLogin: string;
+  /** ISO time of the last login, shown in the viewer's time zone; null when never. */
+  lastLoginAt: string | null;
 };
 
 /** Formats a listed user for the table. */
@@ -33,5 +35,6 @@ export function toUserListRow(u: UserRow): UserListRow {
     deviceCount: u.deviceCount,
     twoFactor: twoFactorLabels[u.twoFactor],
     lastLogin: u.lastLoginAt ? formatDateTime(u.lastLoginAt) : NOT_LOGGED_IN,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
   };
 }
