@@ -112,7 +112,7 @@ export function ReviewTable({ importId, category, rows, existingVerb, newGroups 
                       ""
                     )}
                   </td>
-                  <td className="min-w-44 px-2 py-2">
+                  <td className="min-w-40 px-2 py-2">
                     <RowStatus row={row} category={category} existingVerb={existingVerb} />
                     {category !== "excluded"
                       ? splitGroups(row.values.groups)
