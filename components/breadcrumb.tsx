@@ -6,7 +6,7 @@ export function Breadcrumb({ parent, current }: { parent: { href: string; label:
     <nav aria-label="Breadcrumb" className="mb-2 text-sm">
       <Link href={parent.href} className="text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700">{parent.label}</Link>
       <span aria-hidden="true" className="mx-1 text-slate-400">/</span>
-      <span className="text-slate-600">{current}</span>
+      <span className="wrap-anywhere text-slate-600">{current}</span>
     </nav>
   );
 }

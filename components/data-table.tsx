@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
+import { ScrollBox } from "./scroll-box";
 
 /** A plain read-only table: column headers and rows of cells. */
 export function DataTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollBox label={caption} className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
@@ -23,6 +24,6 @@ export function DataTable({ caption, headers, rows }: { caption: string; headers
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -20,7 +20,7 @@ export function Toaster() {
     return () => window.removeEventListener(TOAST_EVENT, onToast);
   }, []);
   return (
-    <div aria-live="polite" aria-label="Notifications" data-testid="toasts" className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2">
+    <div role="region" aria-live="polite" aria-label="Notifications" data-testid="toasts" className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2">
       {toasts.map((t) => (
         <div
           key={t.id}

@@ -51,4 +51,10 @@ describe("platformCatalog", () => {
     expect(catalog.map((p) => p.id)).toEqual(["windows", "macos", "linux", "android", "ios", "ipados"]);
     expect(catalog.filter((p) => p.mobile).map((p) => p.id)).toEqual(["android", "ios", "ipados"]);
   });
+
+  it("names each platform without parentheses, since the page puts the name in a sentence", () => {
+    const labels = platformCatalog({}).map((p) => p.label);
+    expect(labels).toEqual(["Windows", "macOS", "Linux", "Android", "iOS for iPhone", "iPadOS for iPad"]);
+    for (const label of labels) expect(label).not.toMatch(/[()]/);
+  });
 });

@@ -25,6 +25,7 @@ export function detectPlatform(userAgent: string | null | undefined): Platform |
 
 export type PlatformInfo = {
   id: Platform;
+  /** The name people know the platform by; no parentheses, since headings put it in a sentence ("On this device: iOS for iPhone"). */
   label: string;
   mobile: boolean;
   download: { url: string; label: string };
@@ -65,12 +66,12 @@ export function platformCatalog(env: Record<string, string | undefined> = proces
       steps: ["Install Roster Agent from Google Play.", connect, "Allow the permissions the app asks for."],
     },
     {
-      id: "ios", label: "iOS (iPhone)", mobile: true,
+      id: "ios", label: "iOS for iPhone", mobile: true,
       download: { url: appStore, label: "Download on the App Store" },
       steps: ["Install Roster Agent from the App Store.", connect, "Allow the VPN configuration when iOS asks; it filters dangerous sites."],
     },
     {
-      id: "ipados", label: "iPadOS (iPad)", mobile: true,
+      id: "ipados", label: "iPadOS for iPad", mobile: true,
       download: { url: appStore, label: "Download on the App Store" },
       steps: ["Install Roster Agent from the App Store.", connect, "Allow the VPN configuration when iPadOS asks; it filters dangerous sites."],
     },

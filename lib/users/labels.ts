@@ -24,6 +24,8 @@ export type UserListRow = {
   deviceCount: number;
   twoFactor: string;
   lastLogin: string;
+  /** ISO time of the last login, shown in the viewer's time zone; null when never. */
+  lastLoginAt: string | null;
 };
 
 /** Formats a listed user for the table; `roleNames` maps role ids to the names shown. */
@@ -37,5 +39,6 @@ export function toUserListRow(u: UserRow, roleNames: ReadonlyMap<string, string>
     deviceCount: u.deviceCount,
     twoFactor: twoFactorLabels[u.twoFactor],
     lastLogin: u.lastLoginAt ? formatDateTime(u.lastLoginAt) : NOT_LOGGED_IN,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
   };
 }

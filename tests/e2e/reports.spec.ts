@@ -3,6 +3,7 @@ import type { Download, Page } from "@playwright/test";
 import { parseCsvText } from "@/lib/csv/parse";
 import { createRole, createUser, createUsers, createWorkspace } from "../factories";
 import { e2eDb, expect, test } from "./support/fixtures";
+import { shownTime } from "./support/times";
 import { UsersList } from "./support/users-list";
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ file: Download; bytes: Buffer }> {
@@ -46,7 +47,7 @@ test("reports: an export from the users list is listed with its rows and who mad
     "7",
     'Search "reports.example" · sorted by name',
     workspace.admin.email,
-    /UTC$/,
+    shownTime(),
     "Complete",
     /^Download/,
   ]);

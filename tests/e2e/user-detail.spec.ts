@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { createUser } from "../factories";
 import { isServerAction, runServerAction, tamperWithServerActions } from "./support/actions";
 import { e2eDb, expect, test } from "./support/fixtures";
+import { shownTime } from "./support/times";
 import { UsersList } from "./support/users-list";
 
 /** The User Info tab's fields. */
@@ -145,7 +146,7 @@ test("users: a user's role changes to Administrator and back, and each save is a
   const updates = page.getByRole("row").filter({ hasText: "user.update" });
   await expect(updates).toHaveCount(2);
   for (const row of await updates.all()) {
-    await expect(row.getByRole("cell")).toHaveText([/UTC$/, workspace.admin.email, "user.update", "gil@corp.example"]);
+    await expect(row.getByRole("cell")).toHaveText([shownTime(), workspace.admin.email, "user.update", "gil@corp.example"]);
   }
   const events = await e2eDb().auditEvent.findMany({ where: { workspaceId: workspace.workspace.id, action: "user.update" }, orderBy: { createdAt: "asc" } });
   expect(events.map((e) => JSON.parse(e.details))).toEqual([

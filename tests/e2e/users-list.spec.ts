@@ -1,4 +1,5 @@
-import { formatDateTime, plural } from "@/lib/format";
+import { plural } from "@/lib/format";
+import { shownTime } from "./support/times";
 import { sendInstructions } from "@/lib/users/send-instructions";
 import { consoleContextFor, createUser, createUsers } from "../factories";
 import { e2eDb, expect, test } from "./support/fixtures";
@@ -41,7 +42,7 @@ test("users: the creator is listed from the start, with every column", async ({ 
     "",
     "0",
     "Not configured",
-    formatDateTime(admin.lastLoginAt!),
+    shownTime(admin.lastLoginAt!),
   ]);
 
   // Someone who never signed in.

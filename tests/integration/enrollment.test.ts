@@ -303,6 +303,10 @@ describe.each(testProviders)("agent API route handlers on %s", (provider) => {
     visitor.userAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
     const windows = await render(token);
     expect(windows).toContain("On this device: Windows");
+    // A computer gets the link as a QR code for a phone; a phone does not (it cannot scan its own screen).
+    expect(windows).toContain('aria-label="QR code of this enrollment link"');
+    expect(windows).toMatch(/<svg[^>]*viewBox=/);
+    expect(android).not.toContain("QR code");
     expect(windows.indexOf("RosterAgentSetup.exe")).toBeLessThan(windows.indexOf("Google Play"));
     expect(await snapshot(db, workspace.id, user.id)).toEqual(before);
 

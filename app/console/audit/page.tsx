@@ -5,7 +5,9 @@ import { pageLinks, pageParam } from "@/components/page-param";
 import { Pagination } from "@/components/pagination";
 import { listAuditEvents } from "@/lib/audit/list-audit";
 import { requireConsolePage } from "@/lib/auth/context";
-import { formatCount, formatDateTime, plural } from "@/lib/format";
+import { formatCount, plural } from "@/lib/format";
+import { LocalTime } from "@/components/local-time";
+import { EmailAddress } from "@/components/email-address";
 
 export const metadata: Metadata = { title: "Audit" };
 
@@ -26,8 +28,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             rows={audit.rows.map((e) => ({
               key: e.id,
               cells: [
-                <span key="w" className="whitespace-nowrap">{formatDateTime(e.createdAt)}</span>,
-                e.actorEmail,
+                <LocalTime key="w" date={e.createdAt} />,
+                <EmailAddress key="who" address={e.actorEmail} fit="column" />,
                 <code key="a" className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{e.action}</code>,
                 e.targetLabel || e.targetType,
               ],

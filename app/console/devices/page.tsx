@@ -6,7 +6,8 @@ import { pageLinks, pageParam } from "@/components/page-param";
 import { Pagination } from "@/components/pagination";
 import { requireConsolePage } from "@/lib/auth/context";
 import { listDevices, osLabels } from "@/lib/devices/list-devices";
-import { formatCount, formatDateTime, plural } from "@/lib/format";
+import { formatCount, plural } from "@/lib/format";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Devices" };
 
@@ -31,7 +32,7 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
                 d.name || d.model,
                 <Link key="u" href={`/console/users/${d.user.id}`} className="text-brand-700 hover:underline">{d.user.displayName || d.user.alias}</Link>,
                 d.components.split(" ").filter(Boolean).join(", ") || "None",
-                d.lastActivityAt ? formatDateTime(d.lastActivityAt) : "Never",
+                d.lastActivityAt ? <LocalTime key="a" date={d.lastActivityAt} /> : "Never",
               ],
             }))}
           />

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { DataTable } from "@/components/data-table";
 import { EmptyState, PageHeader } from "@/components/page-header";
 import { requireConsolePage } from "@/lib/auth/context";
-import { formatDateTime, plural } from "@/lib/format";
+import { plural } from "@/lib/format";
 import { listGroups } from "@/lib/groups/list-groups";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Groups" };
 
@@ -19,7 +20,7 @@ export default async function GroupsPage() {
         <DataTable
           caption="Groups"
           headers={["Name", "Members", "Description", "Created"]}
-          rows={groups.map((g) => ({ key: g.id, cells: [g.name, g._count.members, g.description, formatDateTime(g.createdAt)] }))}
+          rows={groups.map((g) => ({ key: g.id, cells: [g.name, g._count.members, g.description, <LocalTime key="c" date={g.createdAt} />] }))}
         />
       )}
     </>

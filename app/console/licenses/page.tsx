@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { DataTable } from "@/components/data-table";
 import { EmptyState, PageHeader } from "@/components/page-header";
 import { requireConsolePage } from "@/lib/auth/context";
-import { formatCount, formatDateTime, plural } from "@/lib/format";
+import { formatCount, plural } from "@/lib/format";
 import { listLicenses } from "@/lib/licenses/list-licenses";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Licenses" };
 
@@ -27,7 +28,7 @@ export default async function LicensesPage() {
               l.keyFileName ?? (l.activationCode ? `${l.activationCode.slice(0, 5)}…` : ""),
               formatCount(l.seats),
               l.userLimit === null ? "—" : formatCount(l.userLimit),
-              formatDateTime(l.expiresAt),
+              <LocalTime key="e" date={l.expiresAt} dateOnly />,
               l.revokedAt ? "Removed" : l.expiresAt <= now ? "Expired" : "Active",
             ],
           }))}

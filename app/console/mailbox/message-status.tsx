@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format";
+import { LocalTime } from "@/components/local-time";
 
 type StatusRow = { status: "QUEUED" | "SENDING" | "SENT" | "FAILED"; attempts: number; nextAttemptAt: Date; lockedUntil?: Date | null; lastError: string | null; sentAt: Date | null };
 
@@ -6,12 +6,12 @@ type StatusRow = { status: "QUEUED" | "SENDING" | "SENT" | "FAILED"; attempts: n
 export function MessageStatus({ row, now }: { row: StatusRow; now: Date }) {
   switch (row.status) {
     case "SENT":
-      return <span className="font-medium text-green-700">Sent{row.sentAt ? <span className="font-normal text-slate-500"> {formatDateTime(row.sentAt)}</span> : null}</span>;
+      return <span className="font-medium text-green-700">Sent{row.sentAt ? <span className="font-normal text-slate-600"> <LocalTime date={row.sentAt} /></span> : null}</span>;
     case "FAILED":
       return (
         <span>
           <span className="font-medium text-red-700">Failed</span>
-          {row.lastError ? <span className="block text-xs break-words text-slate-600">{row.lastError}</span> : null}
+          {row.lastError ? <span className="block text-xs wrap-anywhere text-slate-600">{row.lastError}</span> : null}
         </span>
       );
     case "SENDING":
@@ -27,15 +27,15 @@ export function MessageStatus({ row, now }: { row: StatusRow; now: Date }) {
       return (
         <span>
           <span className="text-slate-700">Sending…</span>
-          {row.lockedUntil ? <span className="block text-xs text-slate-600">If this does not finish, it is retried after {formatDateTime(row.lockedUntil)}.</span> : null}
+          {row.lockedUntil ? <span className="block text-xs text-slate-600">If this does not finish, it is retried after <LocalTime date={row.lockedUntil} />.</span> : null}
         </span>
       );
     default:
       if (row.attempts === 0) return <span className="text-slate-700">Queued</span>;
       return (
         <span>
-          <span className="font-medium text-amber-700">Retrying at {formatDateTime(row.nextAttemptAt)}</span>
-          {row.lastError ? <span className="block text-xs break-words text-slate-600">{row.lastError}</span> : null}
+          <span className="font-medium text-amber-700">Retrying at <LocalTime date={row.nextAttemptAt} /></span>
+          {row.lastError ? <span className="block text-xs wrap-anywhere text-slate-600">{row.lastError}</span> : null}
         </span>
       );
   }

@@ -5,7 +5,9 @@ import { EmptyState, PageHeader } from "@/components/page-header";
 import { pageLinks, pageParam } from "@/components/page-param";
 import { Pagination } from "@/components/pagination";
 import { can, requireConsolePage } from "@/lib/auth/context";
-import { formatCount, formatDateTime, plural } from "@/lib/format";
+import { formatCount, plural } from "@/lib/format";
+import { EmailAddress } from "@/components/email-address";
+import { LocalTime } from "@/components/local-time";
 import { emailKindLabels, listEmailMessages } from "@/lib/mail/list-messages";
 import { canReadMessageBodies } from "@/lib/mail/read-message";
 import { MessageStatus } from "./message-status";
@@ -44,13 +46,13 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             rows={messages.rows.map((m) => ({
               key: m.id,
               cells: [
-                // An address never breaks in the middle.
-                <span key="to" className="whitespace-nowrap">{m.to}</span>,
+                // Wraps after the @ first, and never widens the page: the table scrolls in its box.
+                <EmailAddress key="to" address={m.to} fit="column" />,
                 <Link key="s" href={`/console/mailbox/${m.id}`} className="text-brand-700 hover:underline">{m.subject || "(no subject)"}</Link>,
                 emailKindLabels[m.kind] ?? m.kind,
                 <MessageStatus key="st" row={m} now={now} />,
                 formatCount(m.attempts),
-                <span key="c" className="whitespace-nowrap">{formatDateTime(m.createdAt)}</span>,
+                <LocalTime key="c" date={m.createdAt} />,
                 ...(canResend
                   ? [
                       m.status === "SENT" || m.status === "FAILED" ? (

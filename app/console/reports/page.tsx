@@ -6,7 +6,9 @@ import { Pagination } from "@/components/pagination";
 import { requireConsolePage } from "@/lib/auth/context";
 import { EXPORT_RETENTION_DAYS } from "@/lib/exports/delete-old-exports";
 import { listExports } from "@/lib/exports/list-exports";
-import { formatCount, formatDateTime, plural } from "@/lib/format";
+import { formatCount, plural } from "@/lib/format";
+import { LocalTime } from "@/components/local-time";
+import { EmailAddress } from "@/components/email-address";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -30,8 +32,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 <span key="f" className="font-medium whitespace-nowrap text-slate-900">{e.fileName}</span>,
                 <span key="r" className="tabular-nums">{e.completedAt ? formatCount(e.rowCount) : "—"}</span>,
                 e.description,
-                e.actorEmail,
-                <span key="w" className="whitespace-nowrap">{formatDateTime(e.createdAt)}</span>,
+                <EmailAddress key="who" address={e.actorEmail} fit="column" />,
+                <LocalTime key="w" date={e.createdAt} />,
                 e.completedAt ? (
                   <span key="s" className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700">Complete</span>
                 ) : (

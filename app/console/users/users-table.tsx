@@ -6,6 +6,8 @@ import { Button } from "@/components/button";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { toast } from "@/components/toast";
 import { FormAlert } from "@/components/form-alert";
+import { LocalTime } from "@/components/local-time";
+import { ScrollBox } from "@/components/scroll-box";
 import { plural } from "@/lib/format";
 import { sendInstructionsAction } from "./actions";
 import type { UserListRow } from "@/lib/users/labels";
@@ -58,7 +60,7 @@ export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserLi
           {chosen.length > 0 ? `${chosen.length} selected` : ""}
         </span>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollBox label="Users" className="rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50">
             <tr>
@@ -112,12 +114,12 @@ export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserLi
                 <td className="px-3 py-2 whitespace-nowrap text-slate-700">{row.phone}</td>
                 <td className="px-3 py-2 text-right tabular-nums text-slate-700">{row.deviceCount}</td>
                 <td className="px-3 py-2 whitespace-nowrap text-slate-700">{row.twoFactor}</td>
-                <td className="px-3 py-2 whitespace-nowrap text-slate-700">{row.lastLogin}</td>
+                <td className="px-3 py-2 text-slate-700">{row.lastLoginAt ? <LocalTime date={row.lastLoginAt} /> : row.lastLogin}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <ConfirmDialog
         open={confirmingSend}
         title={`Send instructions to ${plural(chosen.length, "user")}?`}

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { LocalTime } from "@/components/local-time";
 import { detectPlatform, platformCatalog } from "@/lib/enrollment/platform";
-import { enrollmentPageState } from "@/lib/enrollment/tokens";
+import { enrollmentQrSvg } from "@/lib/enrollment/qr-code";
+import { enrollmentLink, enrollmentPageState } from "@/lib/enrollment/tokens";
+import { publicBaseUrl } from "@/lib/http/base-url";
 import { CopyLinkButton } from "./copy-link-button";
+import { EnrollQrCode } from "./enroll-qr-code";
 import { LinkProblem } from "./link-problem";
 import { PlatformInstructions } from "./platform-instructions";
 
 // Read on every request and never cached; GET and HEAD only read (mail scanners open links first).
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Protect your devices", robots: { index: false, follow: false } };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 /** The end user's page behind the emailed link: per-platform downloads and steps, the visitor's platform first. */
 export default async function EnrollPage({ params }: { params: Promise<{ token: string }> }) {
@@ -21,11 +23,14 @@ export default async function EnrollPage({ params }: { params: Promise<{ token: 
   if (state.status === "unknown") notFound();
   if (state.status !== "valid") return <LinkProblem status={state.status} />;
 
-  const detected = detectPlatform((await headers()).get("user-agent"));
+  const requestHeaders = await headers();
+  const detected = detectPlatform(requestHeaders.get("user-agent"));
   const catalog = platformCatalog();
   const first = catalog.find((p) => p.id === detected);
   const others = catalog.filter((p) => p !== first);
   const name = state.user.displayName || state.user.alias;
+  // A phone cannot scan its own screen, and once the link's phone or tablet is connected it could not connect another.
+  const qrSvg = first?.mobile || state.mobileUsed ? null : await enrollmentQrSvg(enrollmentLink(publicBaseUrl(requestHeaders), token));
 
   return (
     <>
@@ -44,8 +49,13 @@ export default async function EnrollPage({ params }: { params: Promise<{ token: 
             ? "A phone or tablet is already connected with this link. To connect another one, ask your administrator to send you a new message."
             : "No phone or tablet is connected with this link yet."}
         </p>
-        <p className="mt-1 text-slate-600">The link works until {dateFormat.format(state.expiresAt)}.</p>
+        <p className="mt-1 text-slate-600">The link works until <LocalTime date={state.expiresAt} dateOnly hint={false} />.</p>
         <CopyLinkButton />
+        {qrSvg === null ? null : (
+          <div className="mt-4 border-t border-brand-100 pt-4">
+            <EnrollQrCode svg={qrSvg} />
+          </div>
+        )}
       </div>
 
       {first ? (

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/breadcrumb";
+import { EmailAddress } from "@/components/email-address";
+import { LocalTime } from "@/components/local-time";
 import { PageHeader } from "@/components/page-header";
 import { can, requireConsolePage } from "@/lib/auth/context";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount } from "@/lib/format";
 import { emailKindLabels, getEmailMessage } from "@/lib/mail/list-messages";
 import { mailFrom } from "@/lib/mail/outbox";
 import { readEmailMessageBody } from "@/lib/mail/read-message";
@@ -25,23 +27,19 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
   const body = await readEmailMessageBody(ctx, message.id);
 
   const facts: [string, ReactNode][] = [
-    ["From", mailFrom()],
-    ["To", message.to],
+    ["From", <span key="f" className="wrap-anywhere">{mailFrom()}</span>],
+    ["To", <EmailAddress key="t" address={message.to} />],
     ["Kind", emailKindLabels[message.kind] ?? message.kind],
     ["Status", <MessageStatus key="s" row={message} now={now} />],
     ["Attempts", formatCount(message.attempts)],
-    ["Created", formatDateTime(message.createdAt)],
+    ["Created", <LocalTime key="c" date={message.createdAt} />],
   ];
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/console/mailbox" className="text-brand-700 hover:underline">Mailbox</Link>
-        <span aria-hidden="true" className="mx-1 text-slate-400">/</span>
-        <span className="text-slate-600">{message.to}</span>
-      </nav>
+      <Breadcrumb parent={{ href: "/console/mailbox", label: "Mailbox" }} current={message.to} />
       <PageHeader title={message.subject || "(no subject)"} actions={canResend ? <ResendButton id={message.id} to={message.to} linkToCopy /> : canSendNow ? <SendNowButton id={message.id} to={message.to} /> : undefined} />
-      <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      <dl className="mb-6 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-6 gap-y-1.5 rounded-lg border border-slate-200 bg-white p-4 text-sm">
         {facts.map(([term, value]) => (
           <div key={term} className="contents">
             <dt className="font-medium text-slate-600">{term}</dt>

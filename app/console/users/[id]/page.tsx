@@ -1,15 +1,18 @@
+import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/components/data-table";
 import { Breadcrumb } from "@/components/breadcrumb";
+import { EmailAddress } from "@/components/email-address";
+import { LocalTime } from "@/components/local-time";
 import { EmptyState, PageHeader } from "@/components/page-header";
 import { can, requireConsolePage } from "@/lib/auth/context";
 import { listUserDevices } from "@/lib/devices/list-user-devices";
 import { osLabels } from "@/lib/devices/list-devices";
 import { displayAddress } from "@/lib/email-address/idn";
 import { listUserTokens } from "@/lib/enrollment/tokens";
-import { formatDateTime, plural } from "@/lib/format";
+import { plural } from "@/lib/format";
 import { listUserEmailMessages } from "@/lib/mail/list-messages";
 import { getUser, listGrantableRoles } from "@/lib/users/get-user";
 import { NOT_LOGGED_IN, twoFactorLabels } from "@/lib/users/labels";
@@ -47,7 +50,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       <Breadcrumb parent={{ href: "/console/users", label: "Users" }} current={name} />
       <PageHeader
         title={name}
-        description={`${displayAddress(user.email)} · ${user.role.name}`}
+        description={<><EmailAddress address={displayAddress(user.email)} /> · {user.role.name}</>}
         actions={
           <>
             {can(ctx, "sendInstructionsAction") ? <SendInstructionsButton userId={user.id} /> : null}
@@ -73,7 +76,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         ))}
       </div>
       {tab === "info" ? (
-        <div role="tabpanel" id="panel-info" aria-labelledby="tab-info" className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div role="tabpanel" id="panel-info" aria-labelledby="tab-info" className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
           <UserInfoForm
             user={{ id: user.id, email: user.email, displayName: user.displayName, phone: user.phone, roleId: user.role.id }}
             roles={roles}
@@ -83,9 +86,9 @@ export default async function UserPage({ params, searchParams }: { params: Promi
             <Fact term="Alias" value={user.alias} />
             <Fact term="Devices" value={plural(user.deviceCount, "device")} />
             <Fact term="2FA status" value={twoFactorLabels[user.twoFactor]} />
-            <Fact term="Last login" value={user.lastLoginAt ? formatDateTime(user.lastLoginAt) : NOT_LOGGED_IN} />
+            <Fact term="Last login" value={user.lastLoginAt ? <LocalTime date={user.lastLoginAt} /> : NOT_LOGGED_IN} />
             <Fact term="Groups" value={user.memberships.map((m) => m.group.name).join(", ") || "None"} />
-            <Fact term="Added" value={`${formatDateTime(user.createdAt)}${user.createdBy ? ` by ${user.createdBy.email}` : ""}`} />
+            <Fact term="Added" value={<><LocalTime date={user.createdAt} />{user.createdBy ? <> by <EmailAddress address={user.createdBy.email} /></> : null}</>} />
             <Fact term="Source" value={user.importRun ? `${sourceLabels[user.source]} (${user.importRun.fileName})` : sourceLabels[user.source]} />
           </dl>
           <div className="lg:col-span-2">
@@ -107,11 +110,11 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   );
 }
 
-function Fact({ term, value }: { term: string; value: string }) {
+function Fact({ term, value }: { term: string; value: ReactNode }) {
   return (
     <div>
       <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{term}</dt>
-      <dd className="mt-0.5 text-slate-800">{value}</dd>
+      <dd className="mt-0.5 wrap-anywhere text-slate-800">{value}</dd>
     </div>
   );
 }
@@ -132,7 +135,7 @@ async function DevicesPanel({ db, workspaceId, userId }: PanelProps) {
           `${osLabels[d.osFamily]} ${d.osVersion}`.trim(),
           d.name || d.model || "Unnamed device",
           d.components.split(" ").filter(Boolean).join(", ") || "None",
-          d.lastActivityAt ? formatDateTime(d.lastActivityAt) : "Never",
+          d.lastActivityAt ? <LocalTime key="a" date={d.lastActivityAt} /> : "Never",
         ],
       }))}
     />
@@ -157,7 +160,7 @@ async function MessagesPanel({ db, workspaceId, userId, canResend }: PanelProps 
             cells: [
               <Link key="s" href={`/console/mailbox/${m.id}`} className="text-brand-700 hover:underline">{m.subject || "(no subject)"}</Link>,
               <MessageStatus key="st" row={m} now={now} />,
-              <span key="c" className="whitespace-nowrap">{formatDateTime(m.createdAt)}</span>,
+              <LocalTime key="c" date={m.createdAt} />,
               ...(canResend ? [m.status === "SENT" || m.status === "FAILED" ? <ResendButton key="r" id={m.id} to={m.to} /> : null] : []),
             ],
           }))}
@@ -180,8 +183,8 @@ async function TokensPanel({ db, workspaceId, userId, canRevoke }: PanelProps & 
           key: t.id,
           cells: [
             <code key="p" className="font-mono text-xs">{t.prefix}…</code>,
-            formatDateTime(t.expiresAt),
-            t.revokedAt ? `Revoked ${formatDateTime(t.revokedAt)}` : t.state === "expired" ? "Expired" : plural(t.daysLeft, "day"),
+            <LocalTime key="e" date={t.expiresAt} />,
+            t.revokedAt ? <span key="d">Revoked <LocalTime date={t.revokedAt} /></span> : t.state === "expired" ? "Expired" : plural(t.daysLeft, "day"),
             t.mobileUsed ? "Used" : "Not used",
             plural(t.deviceCount, "device"),
             canRevoke && t.state === "active" ? <RevokeTokenButton key="r" tokenId={t.id} userId={userId} prefix={t.prefix} /> : "",

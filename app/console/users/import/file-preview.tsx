@@ -1,6 +1,7 @@
 import { CSV_ENCODING_LABELS, CSV_ENCODINGS, type CsvEncoding } from "@/lib/csv/decode";
 import { formatCount, plural } from "@/lib/format";
 import { delimiterName, describeProblem, formatFileSize, type CsvPreview } from "./csv-preview";
+import { ScrollBox } from "@/components/scroll-box";
 
 type PreviewProps = {
   file: File;
@@ -100,7 +101,7 @@ export function FilePreview({ file, preview, encoding, detected, onEncoding, rea
 
 function SampleTable({ preview, dimmed }: { preview: CsvPreview; dimmed: boolean }) {
   return (
-    <div className={`overflow-x-auto rounded-md border border-slate-200 transition-opacity ${dimmed ? "opacity-50" : ""}`}>
+    <ScrollBox label="Preview of the file" className={`rounded-md border border-slate-200 transition-opacity ${dimmed ? "opacity-50" : ""}`}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="preview-table">
         <caption className="caption-top border-b border-slate-200 px-3 py-2 text-left text-xs text-slate-600">
           {preview.sample.length === preview.rowCount ? "The file’s" : `The first ${formatCount(preview.sample.length)} of`} {plural(preview.rowCount, "row")}, as
@@ -123,6 +124,6 @@ function SampleTable({ preview, dimmed }: { preview: CsvPreview; dimmed: boolean
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

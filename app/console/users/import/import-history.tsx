@@ -3,7 +3,9 @@ import { DataTable } from "@/components/data-table";
 import { pageLinks } from "@/components/page-param";
 import { Pagination } from "@/components/pagination";
 import type { Db } from "@/lib/db/client";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount } from "@/lib/format";
+import { EmailAddress } from "@/components/email-address";
+import { LocalTime } from "@/components/local-time";
 import { listImportRuns, type ImportStatus } from "@/lib/imports/read-import";
 
 const statusLabels = {
@@ -34,8 +36,8 @@ export async function ImportHistory({ db, workspaceId, page }: { db: Db; workspa
               <Link key="file" href={`/console/users/import/${run.id}`} className="text-brand-700 underline">
                 {run.fileName}
               </Link>,
-              run.createdByEmail,
-              formatDateTime(run.createdAt),
+              <EmailAddress key="by" address={run.createdByEmail} fit="column" />,
+              <LocalTime key="at" date={run.createdAt} />,
               statusLabels[run.status],
               formatCount(run.rowCount),
               formatCount(run.created),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { PageHeader } from "@/components/page-header";
+import { ScrollBox } from "@/components/scroll-box";
 import { pageParam } from "@/components/page-param";
 import { WizardStepper } from "@/components/wizard-stepper";
 import { requireConsolePage } from "@/lib/auth/context";
@@ -37,7 +38,8 @@ export default async function ImportUsersPage({ searchParams }: { searchParams: 
             </svg>
             Download the CSV template
           </a>
-          <div className="overflow-x-auto rounded-md border border-slate-200">
+          {/* A table from the sm breakpoint; on a phone each column stacks as a card, so nothing scrolls sideways. */}
+          <ScrollBox label="The template’s columns" className="hidden rounded-md border border-slate-200 sm:block">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">The template&rsquo;s columns</caption>
               <thead className="bg-slate-50">
@@ -58,7 +60,21 @@ export default async function ImportUsersPage({ searchParams }: { searchParams: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
+          <ul aria-label="The template’s columns" className="space-y-3 sm:hidden">
+            {IMPORT_COLUMNS.map((c) => (
+              <li key={c.key} className="rounded-md border border-slate-200 p-3 text-sm">
+                <p className="font-mono text-xs font-medium text-ink">{c.header}</p>
+                <p className="mt-1 text-slate-700">{c.description}</p>
+                <dl className="mt-2 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
+                  <dt className="font-medium text-slate-600">Example</dt>
+                  <dd className="wrap-anywhere text-slate-700">{c.example}</dd>
+                  <dt className="font-medium text-slate-600">Also accepted</dt>
+                  <dd className="text-slate-700">{aliasesOf(c) || "—"}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
         </section>
         <FileStep />
       </div>

@@ -8,7 +8,8 @@ import { PageHeader } from "@/components/page-header";
 import { WizardStepper } from "@/components/wizard-stepper";
 import { requireConsolePage } from "@/lib/auth/context";
 import type { Db } from "@/lib/db/client";
-import { formatCount, formatDateTime, plural } from "@/lib/format";
+import { formatCount, plural } from "@/lib/format";
+import { LocalTime } from "@/components/local-time";
 import { importCategories, type ImportCategory } from "@/lib/imports/categories";
 import { IMPORT_ROWS_RETENTION_DAYS, importRowsExpired } from "@/lib/imports/delete-old-import-rows";
 import { countCategories, countUpdates, getImportRun, listImportRows, newGroupNames, type ImportRunRecord } from "@/lib/imports/read-import";
@@ -61,7 +62,7 @@ export default async function ImportReviewPage({
       {run.status === "DONE" ? <Done run={run} /> : null}
       {run.status === "CANCELLED" ? (
         <p role="status" className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
-          This import was cancelled{run.finishedAt ? ` on ${formatDateTime(run.finishedAt)}` : ""}; nothing was created.{" "}
+          This import was cancelled{run.finishedAt ? <> on <LocalTime date={run.finishedAt} /></> : ""}; nothing was created.{" "}
           <Link href="/console/users/import" className="text-brand-700 underline">Import a file</Link>
         </p>
       ) : null}
@@ -73,15 +74,15 @@ function FileFacts({ run }: { run: ImportRunRecord }) {
   if (run.status === "UPLOADING" || run.status === "CHECKING" || run.status === "REFUSED") {
     return (
       <>
-        {run.fileName} · uploaded by {run.createdByEmail}, {formatDateTime(run.createdAt)}
+        {run.fileName} · uploaded by {run.createdByEmail}, <LocalTime date={run.createdAt} />
       </>
     );
   }
   const ignored = JSON.parse(run.ignoredColumns) as string[];
   return (
     <>
-      {run.fileName} · {plural(run.rowCount, "row")} · {run.encoding.toUpperCase()}, {run.delimiter}-separated · uploaded by {run.createdByEmail},{" "}
-      {formatDateTime(run.createdAt)}
+      {run.fileName} · {plural(run.rowCount, "row")} · {run.encoding.toUpperCase()}, {run.delimiter}-separated · uploaded by <span className="wrap-anywhere">{run.createdByEmail}</span>,{" "}
+      <LocalTime date={run.createdAt} />
       {ignored.length > 0 ? <span className="block">Columns not imported: {ignored.join(", ")}</span> : null}
     </>
   );

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { Fragment, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/button";
+import { EmailAddress } from "@/components/email-address";
+import { ScrollBox } from "@/components/scroll-box";
 import type { ImportCategory } from "@/lib/imports/categories";
 import type { ReviewRow } from "@/lib/imports/read-import";
 import { OVER_LICENSE_MESSAGE, importFields, splitGroups, type ImportField } from "@/lib/imports/row";
@@ -20,6 +22,9 @@ const fieldLabels: Record<ImportField, string> = {
 
 // The table shows the Exchange domain and username as one DOMAIN\user column; the fix form has both.
 const shownFields = importFields.filter((f) => f !== "exchangeDomain" && f !== "exchangeUsername");
+
+// Cells are padded narrowly so the table fits a 1280-pixel screen. Words wrap whole (overflow-wrap: break-word keeps a column as wide as its longest word); an address wraps after its @ first.
+const cellWidths: Partial<Record<ImportField, string>> = { email: "wrap-break-word", name: "min-w-28 wrap-break-word", phone: "min-w-24", groups: "min-w-28", role: "wrap-break-word" };
 
 type Props = { importId: string; category: ImportCategory; rows: ReviewRow[]; existingVerb: string; newGroups: string[] };
 
@@ -56,13 +61,13 @@ export function ReviewTable({ importId, category, rows, existingVerb, newGroups 
     return <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">No rows here.</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollBox label="Import rows" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Import rows</caption>
         <thead className="bg-slate-50">
           <tr>
-            {["Row", ...shownFields.map((f) => fieldLabels[f]), "Exchange account", "Status", ""].map((h, i) => (
-              <th key={i} scope="col" className="px-3 py-2.5 text-left font-semibold whitespace-nowrap text-slate-700">
+            {["Row", ...shownFields.map((f) => fieldLabels[f]), "Exchange account", "Status"].map((h, i) => (
+              <th key={i} scope="col" className="px-2 py-2.5 text-left font-semibold whitespace-nowrap text-slate-700">
                 {h}
               </th>
             ))}
@@ -74,9 +79,9 @@ export function ReviewTable({ importId, category, rows, existingVerb, newGroups 
             return (
               <Fragment key={row.rowNumber}>
                 <tr data-row={row.rowNumber} className="align-top">
-                  <td className="px-3 py-2 text-slate-500 tabular-nums">{row.rowNumber}</td>
+                  <td className="px-2 py-2 text-slate-500 tabular-nums">{row.rowNumber}</td>
                   {shownFields.map((f) => (
-                    <td key={f} className={`max-w-48 px-3 py-2 break-words ${problem.has(f) ? "bg-red-50 font-medium text-red-800" : "text-slate-700"}`}>
+                    <td key={f} className={`px-2 py-2 ${cellWidths[f]} ${problem.has(f) ? "bg-red-50 font-medium text-red-800" : "text-slate-700"}`}>
                       {f === "groups" ? (
                         // One by one, as they will be made: "Sales, Marketing" is two groups.
                         <ul aria-label={`Groups of row ${row.rowNumber}`} className="flex flex-wrap gap-1">
@@ -86,17 +91,28 @@ export function ReviewTable({ importId, category, rows, existingVerb, newGroups 
                             </li>
                           ))}
                         </ul>
+                      ) : f === "email" ? (
+                        <EmailAddress address={row.values.email} fit="column" />
                       ) : (
                         row.values[f]
                       )}
                     </td>
                   ))}
                   <td
-                    className={`px-3 py-2 break-words ${problem.has("exchangeDomain") || problem.has("exchangeUsername") ? "bg-red-50 font-medium text-red-800" : "text-slate-700"}`}
+                    className={`min-w-28 px-2 py-2 wrap-anywhere ${problem.has("exchangeDomain") || problem.has("exchangeUsername") ? "bg-red-50 font-medium text-red-800" : "text-slate-700"}`}
                   >
-                    {row.values.exchangeDomain || row.values.exchangeUsername ? `${row.values.exchangeDomain}\\${row.values.exchangeUsername}` : ""}
+                    {row.values.exchangeDomain || row.values.exchangeUsername ? (
+                      <>
+                        {row.values.exchangeDomain}
+                        {"\\"}
+                        <wbr />
+                        {row.values.exchangeUsername}
+                      </>
+                    ) : (
+                      ""
+                    )}
                   </td>
-                  <td className="min-w-56 px-3 py-2">
+                  <td className="min-w-40 px-2 py-2">
                     <RowStatus row={row} category={category} existingVerb={existingVerb} />
                     {category !== "excluded"
                       ? splitGroups(row.values.groups)
@@ -108,10 +124,9 @@ export function ReviewTable({ importId, category, rows, existingVerb, newGroups 
                           ))
                       : null}
                     {errors[row.rowNumber] ? <p role="alert" className="mt-1 text-red-700">{errors[row.rowNumber]}</p> : null}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
+                    {/* The row's actions sit under its status: one column fewer keeps the table within a 1280-pixel screen. */}
                     {category !== "excluded" ? (
-                      <span className="flex gap-1">
+                      <span className="mt-1 -ml-2.5 flex gap-1">
                         <Button variant="ghost" onClick={() => setEditing(editing === row.rowNumber ? null : row.rowNumber)} aria-label={`Fix row ${row.rowNumber}`}>
                           Fix
                         </Button>
@@ -120,15 +135,17 @@ export function ReviewTable({ importId, category, rows, existingVerb, newGroups 
                         </Button>
                       </span>
                     ) : (
-                      <Button variant="ghost" disabled={pending} onClick={() => exclude(row.rowNumber, false)} aria-label={`Include row ${row.rowNumber}`}>
-                        Include
-                      </Button>
+                      <span className="mt-1 -ml-2.5 flex">
+                        <Button variant="ghost" disabled={pending} onClick={() => exclude(row.rowNumber, false)} aria-label={`Include row ${row.rowNumber}`}>
+                          Include
+                        </Button>
+                      </span>
                     )}
                   </td>
                 </tr>
                 {editing === row.rowNumber ? (
                   <tr>
-                    <td colSpan={shownFields.length + 4} className="bg-slate-50 px-3 py-3">
+                    <td colSpan={shownFields.length + 3} className="bg-slate-50 px-3 py-3">
                       <form onSubmit={save(row.rowNumber)} aria-label={`Fix row ${row.rowNumber}`} className="flex flex-wrap items-end gap-3">
                         {importFields.map((f) => (
                           <label key={f} className="flex flex-col gap-1 text-xs font-medium text-slate-700">
@@ -156,7 +173,7 @@ export function ReviewTable({ importId, category, rows, existingVerb, newGroups 
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
