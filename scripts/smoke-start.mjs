@@ -2,7 +2,7 @@
  * The README's run command, as a newcomer runs it: `npm start` with nothing
  * configured, on an empty data folder (ROSTER_DATA_DIR points it at a new
  * temporary one, so the developer's ./data is left alone). Passes when the
- * first visit reaches "Create your workspace" (and a made-up X-Forwarded-For
+ * first visit reaches "Create your workspace", the worker process is up (and a made-up X-Forwarded-For
  * does not dodge a per-address rate limit), then stops the console.
  * `npm test` runs it after the build; `node scripts/smoke-start.mjs` alone works too.
  */
@@ -102,6 +102,8 @@ rmSync(dataDir, { recursive: true, force: true });
 const problems = [];
 if (!ok) problems.push(exited ? `npm start exited (${exited.code ?? exited.signal}) before serving the setup page` : `the setup page did not appear within 180 s (${lastError})`);
 if (limitProblem) problems.push(limitProblem);
+// The worker process (imports, email, clean-up) says so when it is up.
+if (ok && !output.includes("roster worker:")) problems.push("npm start did not start the worker process (no \"roster worker:\" line)");
 if (!made.includes("roster.db")) problems.push("npm start did not create roster.db in the data folder");
 if (!made.includes("auth-secret")) problems.push("npm start did not create auth-secret in the data folder");
 else if (secretMode !== "600") problems.push(`auth-secret has mode ${secretMode}, not 600`);
@@ -110,4 +112,4 @@ if (problems.length) {
   console.error(`\nsmoke: ${problems.join("; ")}`);
   process.exit(1);
 }
-console.log(`smoke: npm start on an empty data folder served "Create your workspace" on :${port}, made ${made.join(" and ")}, and counted requests with made-up X-Forwarded-For against the socket's address`);
+console.log(`smoke: npm start on an empty data folder served "Create your workspace" on :${port}, made ${made.join(" and ")}, started the worker process, and counted requests with made-up X-Forwarded-For against the socket's address`);

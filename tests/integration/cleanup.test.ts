@@ -75,10 +75,19 @@ describe.each(testProviders)("clean-up on %s", (provider) => {
       });
     const abandoned = await upload(b.workspace.id, new Date(now.getTime() - 61 * 60_000));
     const arriving = await upload(a.workspace.id, new Date(now.getTime() - 5 * 60_000));
+    // A file kept for choosing its columns again goes a day on; its import stays.
+    const reviewed = await db.importRun.create({
+      data: {
+        workspaceId: a.workspace.id, fileName: "r.csv", fileSize: 2, encoding: "utf-8", delimiter: ",", rowCount: 0, status: "REVIEW", createdByEmail: "a@b.test",
+        createdAt: new Date(now.getTime() - 25 * 3_600_000), upload: { create: [{ seq: 0, data: new Uint8Array([0x65, 0x6d]) }] },
+      },
+    });
 
     const result = await runCleanup(db, now);
-    expect(result).toEqual({ sessions: 2, rateLimits: 1, actionRuns: 1, emails: 2, exports: 1, importRows: 1, uploads: 1 });
+    expect(result).toEqual({ sessions: 2, rateLimits: 1, actionRuns: 1, emails: 2, exports: 1, importRows: 1, uploads: 2 });
     expect(await db.importRun.count({ where: { id: abandoned.id } })).toBe(0);
+    expect(await db.importUpload.count({ where: { importRunId: reviewed.id } })).toBe(0);
+    expect(await db.importRun.count({ where: { id: reviewed.id } })).toBe(1);
     expect(await db.importUpload.count({ where: { importRunId: abandoned.id } })).toBe(0);
     expect(await db.importUpload.count({ where: { importRunId: arriving.id } })).toBe(1);
     expect(await db.session.count()).toBe(2);

@@ -68,9 +68,11 @@ describe.each(testProviders)("the import worker on %s", (provider) => {
     expect(await runWaitingImports(db, { workspaceId: workspace.id })).toBe(1);
     expect(await db.importRun.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "REVIEW", rowCount: 40_000, checkedRows: 40_000, encoding: "utf-8", delimiter: "comma", lockedUntil: null });
     expect(await db.importRow.count({ where: { importRunId: id } })).toBe(40_000);
-    // The bytes are gone once checked; the audit log says who uploaded what.
-    expect(await db.importUpload.count({ where: { importRunId: id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "users.import.upload", targetId: id } })).toBe(1);
+    // The bytes stay for choosing other columns until the import starts.
+    expect(await db.importUpload.count({ where: { importRunId: id } })).toBeGreaterThan(0);
+    await startImport(ctx, { importId: id });
+    expect(await db.importUpload.count({ where: { importRunId: id } })).toBe(0);
   });
 
   it("refuses a file growing past the limit, or one that is not CSV, as it arrives, keeping nothing", async () => {
