@@ -5,15 +5,13 @@
  * creates the accounts. Measures the web process's resident memory (what the
  * import must not inflate) and the users list's latency (what it must not slow).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { createSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
 import { startImport } from "@/lib/imports/run-import";
-import { projectRoot } from "@/lib/db/schema-source";
 import { consoleContextFor, createWorkspace } from "@/tests/factories";
 import { buildIfStale } from "../scripts/build-if-stale";
+import { startProcess } from "../scripts/processes";
 import type { BenchDatabase } from "./lib/database";
 import { IMPORT_ROWS, sampleImportCsv } from "./import-export";
 
@@ -38,9 +36,6 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
 }
 
-function start(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts", script)], { cwd: projectRoot, env, stdio: ["ignore", "ignore", "inherit"] });
-}
 
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -62,8 +57,8 @@ export async function benchImportRoute(bench: BenchDatabase): Promise<RouteImpor
     ROSTER_OUTBOX_WORKER: "off",
     ROSTER_URL: base,
   };
-  const web = start("serve.ts", env);
-  const worker = start("worker.ts", env);
+  const web = startProcess("serve.ts", { env, stdio: ["ignore", "ignore", "inherit"] });
+  const worker = startProcess("worker.ts", { env, stdio: ["ignore", "ignore", "inherit"] });
   try {
     for (let i = 0; ; i++) {
       const ok = await fetch(`${base}/sign-in`).then((r) => r.ok, () => false);

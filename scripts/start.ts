@@ -3,11 +3,12 @@
  * the app when the build is missing or older than the sources, and serves it.
  * Every failure before serving ends with one line saying what is wrong.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { buildIfStale } from "./build-if-stale";
+import { startProcess } from "./processes";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { projectRoot } from "../lib/db/schema-source";
 import { dataDir } from "../lib/db/url";
@@ -46,8 +47,7 @@ async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, NODE_ENV: dev ? "development" : "production", AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" };
   // The web server and the worker run in processes of their own: what start-up loaded (the migration engine) is not kept
   // in memory, and the background work (imports, email, clean-up) never holds up a request (scripts/worker.ts).
-  const run = (script: string, args: string[] = []): ChildProcess =>
-    spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts", script), ...args], { stdio: "inherit", cwd: projectRoot, env });
+  const run = (script: "serve.ts" | "worker.ts", args: string[] = []): ChildProcess => startProcess(script, { env, args });
   let stopping = false;
   let worker = run("worker.ts");
   const superviseWorker = () =>

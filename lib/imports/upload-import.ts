@@ -72,7 +72,7 @@ async function storeChunks(ctx: ConsoleContext, importRunId: string, body: Reada
     }
     pending = [];
     pendingBytes = 0;
-    await ctx.db.importUpload.create({ data: { importRunId, workspaceId: ctx.workspace.id, seq: seq++, data: new Uint8Array(data) } });
+    await ctx.db.importUpload.create({ data: { importRunId, workspaceId: ctx.workspace.id, seq: seq++, data: data as Uint8Array<ArrayBuffer> } });
   };
   try {
     for (;;) {
@@ -92,8 +92,8 @@ async function storeChunks(ctx: ConsoleContext, importRunId: string, body: Reada
   return size;
 }
 
-function concat(parts: Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
+function concat(parts: Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
+  if (parts.length === 1 && parts[0].buffer instanceof ArrayBuffer) return parts[0] as Uint8Array<ArrayBuffer>;
   const out = new Uint8Array(total);
   let at = 0;
   for (const part of parts) {

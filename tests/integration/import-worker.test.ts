@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createDb, type Db } from "@/lib/db/client";
@@ -12,6 +11,7 @@ import { receiveImportUpload, UPLOAD_CHUNK_BYTES } from "@/lib/imports/upload-im
 import { runWaitingImports } from "@/lib/imports/worker";
 import { listUsers } from "@/lib/users/list-users";
 import { userListQuerySchema } from "@/lib/users/schema";
+import { startProcess } from "@/scripts/processes";
 import { consoleContextFor, createWorkspace } from "../factories";
 import { testDb, testProviders } from "../support/db";
 import { createPostgresDatabase, createSqliteDatabase } from "../support/test-databases";
@@ -192,13 +192,7 @@ describe.each(testProviders)("the console beside the worker process on %s", (pro
 });
 
 function startWorkerProcess(databaseUrl: string): ChildProcess {
-  const root = path.resolve(import.meta.dirname, "../..");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/worker.ts")], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, ROSTER_OUTBOX_WORKER: "off", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return child;
+  return startProcess("worker.ts", { env: { ...process.env, DATABASE_URL: databaseUrl, ROSTER_OUTBOX_WORKER: "off", NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
