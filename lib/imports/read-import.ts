@@ -106,7 +106,8 @@ export async function countUpdates(db: Db, workspaceId: string, importRunId: str
     const rows = await db.importRow.findMany({
       where: { ...categoryWhere(importRunId, "existing"), rowNumber: { gt: after } },
       orderBy: { rowNumber: "asc" },
-      take: 1000,
+      // Prisma loads the users' memberships with one bound value per user, and SQLite takes at most 999.
+      take: 500,
     });
     if (rows.length === 0) return { update, unchanged };
     after = rows[rows.length - 1].rowNumber;

@@ -167,6 +167,20 @@ describe.each(testProviders)("CSV import on %s", (provider) => {
     expect(movedAfter.memberships.map((m) => m.group.name)).toEqual(["Support"]);
   });
 
+  it("counts the updates of a file of many existing users (more than one query's worth)", async () => {
+    const { workspace, ctx } = await setup(db);
+    const lines = ["email,name,group"];
+    for (let i = 0; i < 2_500; i++) lines.push(`many${i}@globex.example,Many ${i},Team ${i % 3}`);
+    const first = await stageImport(ctx, { bytes: utf8(lines.join("\n")), fileName: "many.csv" });
+    await startImport(ctx, { importId: first.id });
+    await processImport(db, first.id);
+    // The same file again with every tenth name changed.
+    const again = lines.map((l, i) => (i > 0 && i % 10 === 0 ? l.replace(/,Many (\d+),/, ",Renamed $1,") : l));
+    const { id } = await stageImport(ctx, { bytes: utf8(again.join("\n")), fileName: "many-again.csv" });
+    await setExistingMode(ctx, { importId: id, mode: "UPDATE" });
+    expect(await countUpdates(db, workspace.id, id)).toEqual({ update: 250, unchanged: 2_250 });
+  });
+
   it("flags rows past the license's user limit on review and does not create them", async () => {
     const { workspace, ctx } = await setup(db);
     await createLicense(db, workspace.id, { seats: 50, userLimit: 3 }); // the admin is one of the three
