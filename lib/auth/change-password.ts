@@ -3,6 +3,7 @@ import { sha256 } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors";
 import { actorOf, type ConsoleContext } from "./console-context";
 import { hashPassword, verifyPassword } from "./password";
+import { assertPasswordPolicy } from "./password-policy";
 import { transaction } from "@/lib/db/transaction";
 
 /**
@@ -17,6 +18,7 @@ export async function changePassword(ctx: ConsoleContext, input: { currentPasswo
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError("BAD_INPUT", { userMessage: "Check the highlighted fields.", fieldErrors: { currentPassword: ["This is not your current password"] } });
   }
+  assertPasswordPolicy(input.newPassword, ctx.user.email, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   await transaction(ctx.db, async (tx) => {
     await tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash, mustChangePassword: false } });

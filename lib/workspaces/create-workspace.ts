@@ -1,3 +1,4 @@
+import { assertPasswordPolicy } from "@/lib/auth/password-policy";
 import type { Db, Tx } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { builtInRoles, type BuiltInRoleKey } from "@/lib/auth/permissions";
@@ -34,6 +35,7 @@ const SETUP_CLAIM_ID = "first-workspace";
  */
 export async function createWorkspace(db: Db, input: CreateWorkspaceInput, opts: { openSignup?: boolean } = {}) {
   const openSignup = opts.openSignup ?? process.env.ROSTER_OPEN_SIGNUP === "true";
+  assertPasswordPolicy(input.password, input.email, "password");
   const passwordHash = await hashPassword(input.password);
   return transaction(db, async (tx) => {
     const workspace = await tx.workspace.create({ data: { name: input.companyName } });

@@ -158,4 +158,21 @@ describe.each(testProviders)("password change on %s", (provider) => {
     expect((await signInWithPassword(db, { email: admin.email, password: "a brand new passphrase", address })).ok).toBe(true);
     expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "auth.password_change" } })).toBe(1);
   });
+
+  it("holds every new password to the policy on the server, at the field, whatever the browser checked", async () => {
+    const { admin } = await createWorkspace(db, { adminEmail: `nora.newcomer.${Date.now()}@acme.test` });
+    const ctx = { ...(await consoleContextFor(db, admin.id)), sid: await createSession(db, admin) };
+    const mailbox = admin.email.split("@")[0];
+    for (const [newPassword, message] of [
+      ["password1234", /too common/],
+      [`${mailbox}-2026!`, /email's name/],
+      ["eleven char", /at least 12/],
+    ] as const) {
+      await expect(changePassword(ctx, { currentPassword: admin.password, newPassword })).rejects.toMatchObject({ fieldErrors: { newPassword: [expect.stringMatching(message)] } });
+    }
+    // Nothing changed: the old password still signs in.
+    expect((await signInWithPassword(db, { email: admin.email, password: admin.password, address: `203.0.113.${Date.now() % 250}` })).ok).toBe(true);
+    // Setup holds its first administrator to the same policy.
+    await expect(createWorkspace(db, { adminEmail: "someone@acme.test", password: "password1234" })).rejects.toMatchObject({ fieldErrors: { password: [expect.stringMatching(/too common/)] } });
+  });
 });

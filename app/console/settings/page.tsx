@@ -17,7 +17,7 @@ export default async function SettingsPage() {
       </section>
       <section aria-labelledby="password-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="password-heading" className="mb-4 text-base font-semibold text-ink">Your password</h2>
-        <PasswordForm />
+        <PasswordForm email={ctx.user.email} />
       </section>
     </>
   );
