@@ -21,7 +21,7 @@ export async function changePassword(ctx: ConsoleContext, input: { currentPasswo
   assertPasswordPolicy(input.newPassword, ctx.user.email, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   await transaction(ctx.db, async (tx) => {
-    await tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash, mustChangePassword: false } });
+    await tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() } });
     await tx.session.deleteMany({ where: { userId: ctx.user.id, idHash: { not: sha256(ctx.sid) } } });
     await recordAudit(tx, actorOf(ctx), { action: "auth.password_change", targetType: "user", targetId: ctx.user.id, targetLabel: ctx.user.email });
   });

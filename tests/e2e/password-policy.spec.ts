@@ -1,6 +1,9 @@
 import { expect, test } from "./support/fixtures";
 
-test("settings: a new password is measured as it is typed and held to the policy by the server", async ({ adminPage: page }) => {
+test("settings: a new password is measured as it is typed and held to the policy by the server; User Info shows when it changed", async ({ adminPage: page, workspace }) => {
+  const userInfo = page.locator("dl").filter({ hasText: "Change password time" });
+  await page.goto(`/console/users/${workspace.admin.id}`);
+  await expect(userInfo).toContainText("Change password timeNot changed yet");
   await page.goto("/console/settings");
   const strength = page.getByTestId("password-strength");
   await expect(strength).toContainText("At least 12 characters. Not a common password");
@@ -22,4 +25,7 @@ test("settings: a new password is measured as it is typed and held to the policy
   await page.getByLabel("Repeat the new password").fill("violet tractor harbour 42");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Password changed.")).toBeVisible();
+  await page.goto(`/console/users/${workspace.admin.id}`);
+  await expect(userInfo).not.toContainText("Not changed yet");
+  await expect(userInfo.locator("time")).not.toHaveCount(0);
 });

@@ -150,7 +150,9 @@ describe.each(testProviders)("password change on %s", (provider) => {
     });
     expect(await findSession(db, elsewhere)).not.toBeNull();
 
+    expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).passwordChangedAt).toBeNull();
     await changePassword(ctx, { currentPassword: admin.password, newPassword: "a brand new passphrase" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).passwordChangedAt).toBeInstanceOf(Date);
     expect(await findSession(db, here)).not.toBeNull();
     expect(await findSession(db, elsewhere)).toBeNull();
     const address = `203.0.113.${Date.now() % 250}`;

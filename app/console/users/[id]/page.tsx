@@ -87,6 +87,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
             <Fact term="Devices" value={plural(user.deviceCount, "device")} />
             <Fact term="2FA status" value={twoFactorLabels[user.twoFactor]} />
             <Fact term="Last login" value={user.lastLoginAt ? <LocalTime date={user.lastLoginAt} /> : NOT_LOGGED_IN} />
+            <Fact term="Change password time" value={user.passwordChangedAt ? <LocalTime date={user.passwordChangedAt} /> : "Not changed yet"} />
             <Fact term="Groups" value={user.memberships.map((m) => m.group.name).join(", ") || "None"} />
             <Fact term="Added" value={<><LocalTime date={user.createdAt} />{user.createdBy ? <> by <EmailAddress address={user.createdBy.email} /></> : null}</>} />
             <Fact term="Source" value={user.importRun ? `${sourceLabels[user.source]} (${user.importRun.fileName})` : sourceLabels[user.source]} />
