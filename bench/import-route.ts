@@ -93,8 +93,8 @@ export async function benchImportRoute(bench: BenchDatabase): Promise<RouteImpor
     if (upload.status !== 201) throw new Error(`import route bench: the upload answered ${upload.status}: ${await upload.text()}`);
     const { id } = (await upload.json()) as { id: string };
     const run = () => bench.db.importRun.findUniqueOrThrow({ where: { id } });
-    while ((await run()).status !== "REVIEW") {
-      if ((await run()).status === "REFUSED") throw new Error("import route bench: the file was refused");
+    for (let state = await run(); state.status !== "REVIEW"; state = await run()) {
+      if (state.status === "REFUSED") throw new Error(`import route bench: the file was refused: ${state.refusal}`);
       await new Promise((r) => setTimeout(r, 50));
     }
     const checkSeconds = (performance.now() - t) / 1000;

@@ -47,9 +47,13 @@ export function PasswordStrength({ forName, emailName, email }: { forName: strin
         setState({ score: checker.score(password, mailbox ? [mailbox, address] : []), problem: checker.problem(password, address || undefined) });
       });
     };
+    const reset = () => setState(null);
     input.addEventListener("input", update);
-    form.addEventListener("reset", () => setState(null));
-    return () => input.removeEventListener("input", update);
+    form.addEventListener("reset", reset);
+    return () => {
+      input.removeEventListener("input", update);
+      form.removeEventListener("reset", reset);
+    };
   }, [forName, emailName, email]);
 
   const score = state ? (state.problem ? Math.min(state.score, 1) : state.score) : 0;

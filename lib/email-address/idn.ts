@@ -4,69 +4,11 @@
  * validateAddress returns and mail systems route on); screens show the
  * Unicode form (`jose@exämple.com`). Pure code, so the browser (Check data)
  * and the server (the users list) show the same text; Node's
- * `url.domainToUnicode` is not available in the browser.
+ * `url.domainToUnicode` is not available in the browser, so decoding is
+ * the `punycode` package's (RFC 3492), imported by its file path: plain
+ * "punycode" would be Node's deprecated built-in module of the same name.
  */
-
-// RFC 3492 (Punycode) parameters.
-const BASE = 36;
-const T_MIN = 1;
-const T_MAX = 26;
-const SKEW = 38;
-const DAMP = 700;
-const INITIAL_BIAS = 72;
-const INITIAL_N = 128;
-
-function adapt(delta: number, points: number, first: boolean): number {
-  let d = first ? Math.floor(delta / DAMP) : delta >> 1;
-  d += Math.floor(d / points);
-  let k = 0;
-  while (d > ((BASE - T_MIN) * T_MAX) >> 1) {
-    d = Math.floor(d / (BASE - T_MIN));
-    k += BASE;
-  }
-  return k + Math.floor(((BASE - T_MIN + 1) * d) / (d + SKEW));
-}
-
-function digitOf(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30 + 26; // 0-9
-  if (c >= 0x61 && c <= 0x7a) return c - 0x61; // a-z
-  if (c >= 0x41 && c <= 0x5a) return c - 0x41; // A-Z
-  return BASE;
-}
-
-/** Decodes one punycode label (without "xn--"); null when it is not valid punycode. */
-function decodeLabel(input: string): string | null {
-  const out: number[] = [];
-  const basicEnd = input.lastIndexOf("-");
-  for (let j = 0; j < Math.max(basicEnd, 0); j++) {
-    const c = input.charCodeAt(j);
-    if (c >= 0x80) return null;
-    out.push(c);
-  }
-  let n = INITIAL_N;
-  let bias = INITIAL_BIAS;
-  let i = 0;
-  for (let pos = basicEnd > 0 ? basicEnd + 1 : 0; pos < input.length; ) {
-    const oldI = i;
-    for (let w = 1, k = BASE; ; k += BASE) {
-      if (pos >= input.length) return null;
-      const digit = digitOf(input.charCodeAt(pos++));
-      if (digit >= BASE) return null;
-      i += digit * w;
-      const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias;
-      if (digit < t) break;
-      w *= BASE - t;
-      if (i > 0x10ffff * 1000) return null;
-    }
-    const points = out.length + 1;
-    bias = adapt(i - oldI, points, oldI === 0);
-    n += Math.floor(i / points);
-    i %= points;
-    if (n > 0x10ffff) return null;
-    out.splice(i++, 0, n);
-  }
-  return String.fromCodePoint(...out);
-}
+import punycode from "punycode/punycode.js";
 
 /** A domain with its punycode labels (`xn--…`) in Unicode; a label that is not valid punycode stays as it is. */
 export function domainToUnicode(domain: string): string {
@@ -74,8 +16,13 @@ export function domainToUnicode(domain: string): string {
     .split(".")
     .map((label) => {
       if (!/^xn--/i.test(label)) return label;
-      const decoded = decodeLabel(label.slice(4).toLowerCase());
-      return decoded && decoded !== label.slice(4) ? decoded : label;
+      try {
+        const decoded = punycode.decode(label.slice(4).toLowerCase());
+        return decoded && decoded !== label.slice(4) ? decoded : label;
+      } catch {
+        // Not valid punycode (RangeError): shown as stored.
+        return label;
+      }
     })
     .join(".");
 }

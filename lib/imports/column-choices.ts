@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { COLUMN_CHOICES, mapHeader, normalizeHeader, type ColumnChoice, type ColumnChoices } from "@/lib/csv/columns";
 import type { Db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/transaction";
+import { lockWorkspaceRow } from "@/lib/db/workspace-lock";
 import { AppError } from "@/lib/errors";
 
 const choicesSchema = z.record(z.string().max(200), z.enum(COLUMN_CHOICES));
@@ -46,6 +47,8 @@ export async function chooseImportColumns(ctx: ConsoleContext, input: { importId
       data: { status: "CHECKING", columnChoices: JSON.stringify(chosen), refusal: null, finishedAt: null, checkedRows: 0, lockedUntil: null },
     });
     if (moved.count === 0) throw new AppError("CONFLICT", { userMessage: "This import changed meanwhile. Reload the page." });
+    // Read, merged and written under the workspace's row lock: two imports' choices made at once both stay remembered.
+    await lockWorkspaceRow(tx, ctx.workspace.id);
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: ctx.workspace.id }, select: { importColumnChoices: true } });
     const remembered = { ...parseColumnChoices(workspace.importColumnChoices), ...chosen };
     await tx.workspace.update({ where: { id: ctx.workspace.id }, data: { importColumnChoices: JSON.stringify(remembered) } });
@@ -53,11 +56,16 @@ export async function chooseImportColumns(ctx: ConsoleContext, input: { importId
   });
 }
 
+/** The columns chosen for an import's file on the review step, over those the workspace's earlier imports chose. */
+export async function columnChoicesFor(db: Db, run: { workspaceId: string; columnChoices: string }): Promise<ColumnChoices> {
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: run.workspaceId }, select: { importColumnChoices: true } });
+  return { ...parseColumnChoices(workspace.importColumnChoices), ...parseColumnChoices(run.columnChoices) };
+}
+
 /** What each header cell of an import's file is read as now, for the picker. */
 export async function currentColumns(db: Db, run: { id: string; workspaceId: string; headerCells: string; columnChoices: string }) {
   const header = JSON.parse(run.headerCells) as string[];
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: run.workspaceId }, select: { importColumnChoices: true } });
-  const map = mapHeader(header, { ...parseColumnChoices(workspace.importColumnChoices), ...parseColumnChoices(run.columnChoices) });
+  const map = mapHeader(header, await columnChoicesFor(db, run));
   const byIndex = new Map(Object.entries(map.columns).map(([key, index]) => [index, key as ColumnChoice]));
   const kept = (await db.importUpload.count({ where: { importRunId: run.id } })) > 0;
   return { columns: header.map((cell, i) => ({ header: cell.trim(), choice: byIndex.get(i) ?? ("ignore" as const) })).filter((c) => c.header !== ""), kept };

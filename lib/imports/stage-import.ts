@@ -1,7 +1,6 @@
 import type { ConsoleContext } from "@/lib/auth/console-context";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { cellOf, nameOf, inspectCsv } from "@/lib/csv/inspect";
-import type { ColumnChoices } from "@/lib/csv/columns";
 import { CSV_ENCODINGS, type CsvEncoding } from "@/lib/csv/decode";
 import { bulkInsert, type BulkValue } from "@/lib/db/bulk-insert";
 import type { Db, Tx } from "@/lib/db/client";
@@ -12,7 +11,7 @@ import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { deleteOldImportRows } from "./delete-old-import-rows";
 import { refreshLicenseFlags } from "./license-flags";
-import { parseColumnChoices } from "./column-choices";
+import { columnChoicesFor } from "./column-choices";
 import { checkRow, flagDuplicates, type ImportRoles } from "./row";
 import { pauseAfter, type Pacing } from "./pacing";
 import { IMPORT_LEASE_MS } from "./run-import";
@@ -156,12 +155,6 @@ export async function checkImport(db: Db, importId: string, opts: { now?: () => 
   );
   if (reviewed) await deleteOldImportRows(db, ws, now);
   return reviewed;
-}
-
-/** The columns chosen for this file on the review step, over those the workspace's earlier imports chose. */
-async function columnChoicesFor(db: Db, run: { workspaceId: string; columnChoices: string }): Promise<ColumnChoices> {
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: run.workspaceId }, select: { importColumnChoices: true } });
-  return { ...parseColumnChoices(workspace.importColumnChoices), ...parseColumnChoices(run.columnChoices) };
 }
 
 /** Takes an uploaded import to check, unless another worker holds it; returns the lease, the proof of holding it. */

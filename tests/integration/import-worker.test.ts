@@ -139,6 +139,23 @@ describe.each(testProviders)("choosing an import's columns on %s", (provider) =>
   });
 });
 
+describe.each(testProviders)("choices of columns made at once on %s", (provider) => {
+  const db = testDb(provider);
+
+  it("remembers every import's choices when several are made at the same moment", async () => {
+    const { workspace, ctx } = await setup(db, "Racing choices");
+    const headers = ["Mail A", "Mail B", "Mail C", "Mail D"];
+    const ids: string[] = [];
+    for (const header of headers) {
+      await expect(stageImport(ctx, { bytes: utf8(`${header}\nx@race.example\n`), fileName: `${header}.csv` })).rejects.toMatchObject({ code: "BAD_INPUT" });
+      ids.push((await db.importRun.findFirstOrThrow({ where: { workspaceId: workspace.id, fileName: `${header}.csv` } })).id);
+    }
+    await Promise.all(ids.map((importId, i) => chooseImportColumns(ctx, { importId, columns: { [headers[i]]: "email" } })));
+    const remembered = JSON.parse((await db.workspace.findUniqueOrThrow({ where: { id: workspace.id } })).importColumnChoices) as Record<string, string>;
+    expect(remembered).toEqual({ maila: "email", mailb: "email", mailc: "email", maild: "email" });
+  });
+});
+
 /**
  * The worker process, on a database of its own per engine: it takes every
  * waiting import it finds, so it must not run on the database other test
