@@ -188,9 +188,23 @@ function readMigrationsList(provider: Provider): MigrationList {
 function connectionFactory(target: DatabaseTarget, { lock }: { lock: boolean }): SqlMigrationAwareDriverAdapterFactory {
   if (target.provider === "sqlite") {
     if (target.file !== ":memory:") mkdirSync(path.dirname(target.file), { recursive: true });
-    // While applying, the engine holds the file in exclusive locking mode until
-    // disconnected; another migrator's first read waits (blocking) this long.
-    return new PrismaBetterSqlite3({ url: target.file, timeout: LOCK_WAIT_MS });
+    const factory = new PrismaBetterSqlite3({ url: target.file, timeout: LOCK_WAIT_MS });
+    if (!lock) return factory;
+    return {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: async () => {
+        const adapter = await factory.connect();
+        try {
+          await takeSqliteFileLock(adapter);
+          return adapter;
+        } catch (error) {
+          await adapter.dispose();
+          throw error;
+        }
+      },
+      connectToShadowDb: () => Promise.reject(new MigrationError("a shadow database is never used")),
+    };
   }
   // One connection, so the session-level advisory lock is held by the session
   // that runs the migrations; with a larger pool queries could land elsewhere.
@@ -237,6 +251,19 @@ async function takeMigrationLock(adapter: PgAdapter): Promise<void> {
 }
 
 type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/**
+ * Takes the SQLite file's exclusive lock before the engine reads anything,
+ * and keeps it until the connection closes (exclusive locking mode never
+ * gives a lock back). Without it, two migrators could both read (each then
+ * holding a shared lock) and each wait for the other's to go before writing:
+ * a deadlock SQLite's busy handler does not break, seen as a migrator hanging
+ * under load. Taken from no lock at all, BEGIN EXCLUSIVE waits its turn (up
+ * to LOCK_WAIT_MS, blocking this process, which has nothing else to do).
+ */
+async function takeSqliteFileLock(adapter: SqlDriverAdapter): Promise<void> {
+  await adapter.executeScript("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;");
+}
 
 /**
  * adapter-pg runs a script by splitting it on every ";", even inside strings
