@@ -29,7 +29,7 @@ export async function renderUsersPage(db: Db, workspaceId: string, query: UserLi
   });
   const html = renderToString(
     <AppRouterContext.Provider value={router}>
-      <UsersTable rows={rows} columns={columns} canDelete canSend />
+      <UsersTable rows={rows} columns={columns} canDelete canSend canSecure />
     </AppRouterContext.Provider>,
   );
   const end = performance.now();

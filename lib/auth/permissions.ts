@@ -9,6 +9,8 @@ export const permissions = [
   "users.read",
   "users.write",
   "users.delete",
+  /** Set passwords, send password recovery emails and reset the second factor of other users. */
+  "users.security",
   "groups.write",
   "devices.write",
   "licenses.write",
@@ -76,6 +78,8 @@ export const access = {
   // app/(auth): before any session.
   signInAction: PUBLIC,
   setupAction: PUBLIC,
+  forgotPasswordAction: PUBLIC,
+  setPasswordAction: PUBLIC,
   "GET /api/auth/[...nextauth]": PUBLIC,
   "POST /api/auth/[...nextauth]": PUBLIC,
 
@@ -95,6 +99,8 @@ export const access = {
   previewInstructionsAction: "users.write",
   addUsersAction: "users.write",
   revokeTokenAction: "devices.write",
+  setUserPasswordsAction: "users.security",
+  sendRecoveryEmailsAction: "users.security",
 
   // app/console/users/import
   fixImportRowAction: "users.write",

@@ -10,6 +10,11 @@ export const rateRules = {
   signInPerDevice: { limit: 5, windowSeconds: 15 * 60 },
   signInPerAddress: { limit: 30, windowSeconds: 15 * 60 },
   setupPerAddress: { limit: 10, windowSeconds: 60 * 60 },
+  /** "Forgot password?" requests from one address, and for one email (past them, nothing is sent; the answer is the same). */
+  recoveryPerAddress: { limit: 10, windowSeconds: 15 * 60 },
+  recoveryPerEmail: { limit: 3, windowSeconds: 60 * 60 },
+  /** Submissions of the set-password form with a wrong, used or expired link, from one address. */
+  passwordLinkPerAddress: { limit: 20, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateRule>;
 
 export type RateState = { limited: boolean; count: number; retryAfterSeconds: number };

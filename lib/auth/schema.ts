@@ -25,3 +25,31 @@ export const changePasswordSchema = z
     confirmPassword: z.string(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" });
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+/** The set-password page's form: the link's token (hidden) and the new password twice. */
+export const setPasswordSchema = z
+  .object({
+    token: z.string().max(100),
+    password: newPasswordSchema,
+    confirm: z.string().max(256),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });
+
+/** Selected users, for the bulk account actions. */
+export const selectedUsersSchema = z.object({
+  userIds: z.array(z.string().min(1).max(40)).min(1, "Select at least one user").max(500, "Select at most 500 users at a time"),
+});
+
+/** Change Password for selected users (typed, the same for all, or generated, each their own). */
+export const setUserPasswordsSchema = z
+  .object({
+    // Each new password is hashed (argon2id, tens of milliseconds): a hundred at a time keeps the request short.
+    userIds: z.array(z.string().min(1).max(40)).min(1, "Select at least one user").max(100, "Select at most 100 users at a time"),
+    mode: z.enum(["type", "generate"]),
+    password: z.string().max(256, "Use at most 256 characters").optional(),
+    mustChange: z.boolean(),
+    notify: z.boolean(),
+  })
+  .refine((v) => v.mode === "generate" || (v.password ?? "") !== "", { path: ["password"], message: "Type the new password, or choose Generate" });

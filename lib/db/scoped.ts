@@ -22,6 +22,7 @@ export const workspaceModels = [
   "License",
   "Profile",
   "ProfileGroup",
+  "PasswordLink",
   "ProfileUser",
   "Role",
   "Session",

@@ -17,3 +17,16 @@ export function publicBaseUrl(headers: Headers, env: Record<string, string | und
   const proto = (behindProxy ? first(headers.get("x-forwarded-proto")) : null) ?? (local ? "http" : "https");
   return `${proto === "http" ? "http" : "https"}://${host}`;
 }
+
+/**
+ * The base URL for links mailed on a request nobody signed in to make
+ * (Forgot password?): ROSTER_URL, or the request's host only when it is
+ * this machine (localhost). Otherwise null: a forged Host header must never
+ * decide where a password-reset link points (reset poisoning), so without
+ * ROSTER_URL such mail is not sent.
+ */
+export function unauthenticatedBaseUrl(headers: Headers, env: Record<string, string | undefined> = process.env): string | null {
+  if (env.ROSTER_URL?.trim()) return publicBaseUrl(headers, env);
+  const url = publicBaseUrl(headers, env);
+  return /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(url) ? url : null;
+}

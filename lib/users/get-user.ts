@@ -7,7 +7,7 @@ export function getUser(db: Db, workspaceId: string, userId: string) {
   return db.user.findFirst({
     where: { id: userId, workspaceId },
     include: {
-      role: { select: { id: true, name: true, key: true } },
+      role: { select: { id: true, name: true, key: true, consoleAccess: true } },
       memberships: { select: { group: { select: { id: true, name: true } } } },
       createdBy: { select: { email: true } },
       importRun: { select: { id: true, fileName: true } },
@@ -17,7 +17,7 @@ export function getUser(db: Db, workspaceId: string, userId: string) {
 
 /** The workspace's roles, for pickers and filters. */
 export function listRoles(db: Db, workspaceId: string) {
-  return db.role.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, key: true } });
+  return db.role.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, key: true, consoleAccess: true } });
 }
 
 /** The roles the context may give (the grant rule), for the role pickers; `keep` (a user's current role) stays listed. */

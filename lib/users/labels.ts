@@ -1,4 +1,5 @@
 import type { TwoFactorState } from "@/lib/db/generated/postgresql/enums.ts";
+import { credentialsProblem } from "@/lib/auth/credentials";
 import { displayAddress } from "@/lib/email-address/idn";
 import { formatDateTime } from "@/lib/format";
 import type { UserRow } from "./list-users";
@@ -26,19 +27,23 @@ export type UserListRow = {
   lastLogin: string;
   /** ISO time of the last login, shown in the viewer's time zone; null when never. */
   lastLoginAt: string | null;
+  /** Why Roster cannot set this user's password (directory-managed, no console access), or null when it can. */
+  credentialsProblem: string | null;
 };
 
-/** Formats a listed user for the table; `roleNames` maps role ids to the names shown. */
-export function toUserListRow(u: UserRow, roleNames: ReadonlyMap<string, string> = new Map()): UserListRow {
+/** Formats a listed user for the table; `roles` maps role ids to the names shown and whether they reach the console. */
+export function toUserListRow(u: UserRow, roles: ReadonlyMap<string, { name: string; consoleAccess: boolean }> = new Map()): UserListRow {
+  const role = roles.get(u.roleId);
   return {
     id: u.id,
     name: u.displayName || u.alias,
     email: displayAddress(u.email),
-    role: roleNames.get(u.roleId) ?? "",
+    role: role?.name ?? "",
     phone: u.phone,
     deviceCount: u.deviceCount,
     twoFactor: twoFactorLabels[u.twoFactor],
     lastLogin: u.lastLoginAt ? formatDateTime(u.lastLoginAt) : NOT_LOGGED_IN,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    credentialsProblem: credentialsProblem({ source: u.source, status: u.status, consoleAccess: role?.consoleAccess ?? false }),
   };
 }

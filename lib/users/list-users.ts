@@ -28,6 +28,8 @@ export const rowSelect = {
   twoFactor: true,
   lastLoginAt: true,
   roleId: true,
+  source: true,
+  status: true,
 } satisfies Prisma.UserSelect;
 
 export type UserRow = Prisma.UserGetPayload<{ select: typeof rowSelect }>;

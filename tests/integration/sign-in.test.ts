@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { changePassword } from "@/lib/auth/change-password";
+import { changePassword } from "@/lib/auth/passwords";
 import { createSession, endUserSessions, findSession } from "@/lib/auth/sessions";
 import { deviceCookieAfterSignIn } from "@/lib/auth/device-cookie";
 import { rateRules } from "@/lib/auth/rate-limit";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getConsoleContext } from "@/lib/auth/context";
 import { DEFAULT_AFTER_SIGN_IN, safeReturnTo } from "@/lib/auth/return-to";
@@ -8,8 +9,9 @@ import { SignInForm } from "./sign-in-form";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const asked = (await searchParams).next;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; password?: string }> }) {
+  const query = await searchParams;
+  const asked = query.next;
   const next = safeReturnTo(Array.isArray(asked) ? asked[0] : asked);
   if (!(await anyWorkspaceExists())) redirect("/setup");
   if (await getConsoleContext()) redirect(next ?? DEFAULT_AFTER_SIGN_IN);
@@ -17,7 +19,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="text-xl font-semibold text-ink">Sign in to Roster</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">Administrators of your company&apos;s workspace sign in here.</p>
+      {query.password === "set" ? (
+        <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Your password is set. Sign in with it.
+        </p>
+      ) : null}
       <SignInForm next={next} />
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password" className="text-brand-700 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
     </>
   );
 }

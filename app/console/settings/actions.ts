@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { consoleAction } from "@/lib/auth/action";
-import { changePassword } from "@/lib/auth/change-password";
+import { changePassword } from "@/lib/auth/passwords";
 import { changePasswordSchema } from "@/lib/auth/schema";
 import { renameWorkspaceSchema } from "@/lib/workspaces/schema";
 import { renameWorkspace } from "@/lib/workspaces/rename-workspace";

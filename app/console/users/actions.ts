@@ -5,6 +5,8 @@ import { headers } from "next/headers";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { sendInstructions, sendInstructionsSchema } from "@/lib/users/send-instructions";
 import { consoleAction } from "@/lib/auth/action";
+import { sendRecoveryEmails, setUserPasswords } from "@/lib/auth/passwords";
+import { selectedUsersSchema, setUserPasswordsSchema } from "@/lib/auth/schema";
 import { deleteUsers } from "@/lib/users/delete-users";
 import { deleteUsersSchema, updateUserSchema } from "@/lib/users/schema";
 import { updateUser } from "@/lib/users/update-user";
@@ -28,4 +30,16 @@ export const sendInstructionsAction = consoleAction({ schema: sendInstructionsSc
   const result = await sendInstructions(ctx, input, { baseUrl: publicBaseUrl(await headers()) });
   revalidatePath("/console/users");
   return result;
+});
+
+/** Change Password for the selected users (typed or generated; generated ones come back once, to be shown). */
+export const setUserPasswordsAction = consoleAction({ schema: setUserPasswordsSchema, access: "setUserPasswordsAction" }, async (ctx, input) => {
+  const result = await setUserPasswords(ctx, input);
+  revalidatePath("/console/users");
+  return result;
+});
+
+/** Sends the selected users a set-password link each (recovery, or activation when they have no password). */
+export const sendRecoveryEmailsAction = consoleAction({ schema: selectedUsersSchema, access: "sendRecoveryEmailsAction" }, async (ctx, input) => {
+  return sendRecoveryEmails(ctx, input, { baseUrl: publicBaseUrl(await headers()) });
 });

@@ -31,8 +31,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const query = userListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const [page, roles] = await Promise.all([listUsers(ctx.db, ctx.workspace.id, query), listRoles(ctx.db, ctx.workspace.id)]);
 
-  const roleNames = new Map(roles.map((r) => [r.id, r.name]));
-  const rows = page.rows.map((u) => toUserListRow(u, roleNames));
+  const rows = page.rows.map((u) => toUserListRow(u, new Map(roles.map((r) => [r.id, r]))));
   const sortLinks: SortLink[] = columns.map((c) => {
     const active = query.sort === c.key ? query.dir : null;
     return { key: c.key, label: c.label, active, href: hrefFor(query, { sort: c.key, dir: active === "asc" ? "desc" : "asc" }) };
@@ -68,7 +67,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
-          <UsersTable key={`${query.cursor}|${query.sort}|${query.dir}`} rows={rows} columns={sortLinks} canDelete={can(ctx, "deleteUsersAction")} canSend={can(ctx, "sendInstructionsAction")} />
+          <UsersTable key={`${query.cursor}|${query.sort}|${query.dir}`} rows={rows} columns={sortLinks} canDelete={can(ctx, "deleteUsersAction")} canSend={can(ctx, "sendInstructionsAction")} canSecure={can(ctx, "setUserPasswordsAction")} />
           <Pagination
             label={range}
             first={page.prev ? hrefFor(query, {}) : null}

@@ -12,14 +12,16 @@ import { plural } from "@/lib/format";
 import { sendInstructionsAction } from "./actions";
 import type { UserListRow } from "@/lib/users/labels";
 import { DeleteUsersDialog } from "./delete-users-dialog";
+import { ChangePasswordDialog, RecoveryEmailDialog } from "./account-dialogs";
 
 export type SortLink = { key: string; label: string; href: string; active: "asc" | "desc" | null };
 
 /** The users table with row selection; rows and sort links are prepared on the server. */
-export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserListRow[]; columns: SortLink[]; canDelete: boolean; canSend: boolean }) {
+export function UsersTable({ rows, columns, canDelete, canSend, canSecure }: { rows: UserListRow[]; columns: SortLink[]; canDelete: boolean; canSend: boolean; canSecure: boolean }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const [confirmingSend, setConfirmingSend] = useState(false);
+  const [accountDialog, setAccountDialog] = useState<"password" | "recovery" | null>(null);
   const [sending, startSending] = useTransition();
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string }>();
   // Selection only holds rows of this page; rows that went away drop out.
@@ -37,7 +39,7 @@ export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserLi
 
   return (
     <div>
-      <div className="mb-3 flex min-h-9 items-center gap-3">
+      <div className="mb-3 flex min-h-9 flex-wrap items-center gap-3">
         {canSend ? (
           <Button
             variant="secondary"
@@ -49,6 +51,16 @@ export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserLi
           >
             {sending ? "Sending…" : "Send instructions"}
           </Button>
+        ) : null}
+        {canSecure ? (
+          <>
+            <Button variant="secondary" disabled={chosen.length === 0} onClick={() => setAccountDialog("password")}>
+              Change Password
+            </Button>
+            <Button variant="secondary" disabled={chosen.length === 0} onClick={() => setAccountDialog("recovery")}>
+              Send Password Recovery Email
+            </Button>
+          </>
         ) : null}
         {canDelete ? (
           <Button variant="danger" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
@@ -139,6 +151,12 @@ export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserLi
         <p>Each gets a new email with a new enrollment link. Links sent earlier keep working.</p>
         {chosen.length <= 5 ? <p className="mt-2 text-slate-600">{chosen.map((r) => r.name).join(", ")}</p> : null}
       </ConfirmDialog>
+      {accountDialog ? (
+        (() => {
+          const Dialog = accountDialog === "password" ? ChangePasswordDialog : RecoveryEmailDialog;
+          return <Dialog open targets={chosen.map((r) => ({ id: r.id, label: r.name, email: r.email, credentialsProblem: r.credentialsProblem }))} onClose={() => setAccountDialog(null)} />;
+        })()
+      ) : null}
       <DeleteUsersDialog
         open={confirming}
         targets={chosen.map((r) => ({ id: r.id, label: r.name, deviceCount: r.deviceCount }))}

@@ -8,6 +8,7 @@ import { EmailAddress } from "@/components/email-address";
 import { LocalTime } from "@/components/local-time";
 import { EmptyState, PageHeader } from "@/components/page-header";
 import { can, requireConsolePage } from "@/lib/auth/context";
+import { credentialsProblem } from "@/lib/auth/credentials";
 import { listUserDevices } from "@/lib/devices/list-user-devices";
 import { osLabels } from "@/lib/devices/list-devices";
 import { displayAddress } from "@/lib/email-address/idn";
@@ -18,6 +19,7 @@ import { getUser, listGrantableRoles } from "@/lib/users/get-user";
 import { NOT_LOGGED_IN, twoFactorLabels } from "@/lib/users/labels";
 import { MessageStatus } from "../../mailbox/message-status";
 import { ResendButton } from "../../mailbox/resend-button";
+import { AccountButtons } from "./account-buttons";
 import { DeleteUserButton } from "./delete-user-button";
 import { RevokeTokenButton } from "./revoke-token-button";
 import { SendInstructionsButton } from "./send-instructions-button";
@@ -44,6 +46,9 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   // The picker offers the roles this administrator may give (the server checks again), and the user's own.
   const roles = await listGrantableRoles(ctx, user.role.id);
   const name = user.displayName || user.alias;
+  const passwordProblem = credentialsProblem({ source: user.source, status: user.status, consoleAccess: user.role.consoleAccess });
+  // Your own password changes in Settings, where it asks for the current one.
+  const offerAccount = can(ctx, "setUserPasswordsAction") && !passwordProblem && user.id !== ctx.user.id;
 
   return (
     <>
@@ -54,6 +59,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         actions={
           <>
             {can(ctx, "sendInstructionsAction") ? <SendInstructionsButton userId={user.id} /> : null}
+            {offerAccount ? <AccountButtons target={{ id: user.id, label: name, email: user.email, credentialsProblem: null }} /> : null}
             {can(ctx, "deleteUsersAction") && user.id !== ctx.user.id ? <DeleteUserButton target={{ id: user.id, label: name, deviceCount: user.deviceCount }} /> : null}
           </>
         }
@@ -88,6 +94,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
             <Fact term="2FA status" value={twoFactorLabels[user.twoFactor]} />
             <Fact term="Last login" value={user.lastLoginAt ? <LocalTime date={user.lastLoginAt} /> : NOT_LOGGED_IN} />
             <Fact term="Change password time" value={user.passwordChangedAt ? <LocalTime date={user.passwordChangedAt} /> : "Not changed yet"} />
+            {passwordProblem ? <Fact term="Password" value={passwordProblem} /> : null}
             <Fact term="Groups" value={user.memberships.map((m) => m.group.name).join(", ") || "None"} />
             <Fact term="Added" value={<><LocalTime date={user.createdAt} />{user.createdBy ? <> by <EmailAddress address={user.createdBy.email} /></> : null}</>} />
             <Fact term="Source" value={user.importRun ? `${sourceLabels[user.source]} (${user.importRun.fileName})` : sourceLabels[user.source]} />
