@@ -177,7 +177,16 @@ function assertMayManage(ctx: ConsoleContext, targets: Target[]): void {
   }
 }
 
-async function queuePasswordLink(tx: Tx, user: Target, input: { companyName: string; baseUrl: string; createdById: string | null; requestedBy: PasswordLinkParams["requestedBy"] }, now: Date) {
+/**
+ * The activation email of a new user whose role reaches the console: a
+ * link to set their first password, valid 24 hours. Run in the transaction
+ * that creates the user.
+ */
+export async function queueActivationEmail(tx: Tx, user: Account, input: { companyName: string; baseUrl: string; createdById: string }, now = new Date()): Promise<void> {
+  await queuePasswordLink(tx, { ...user, hasPassword: false }, { ...input, requestedBy: "administrator" }, now);
+}
+
+async function queuePasswordLink(tx: Tx, user: Account & { hasPassword: boolean }, input: { companyName: string; baseUrl: string; createdById: string | null; requestedBy: PasswordLinkParams["requestedBy"] }, now: Date) {
   const purpose = user.hasPassword ? "RECOVERY" : "ACTIVATION";
   const { token } = await issuePasswordLink(tx, { workspaceId: user.workspaceId, userId: user.id, purpose, createdById: input.createdById }, now);
   const params: PasswordLinkParams = {

@@ -7,6 +7,7 @@ import { assertMayGrantRole, granterOf } from "./admin-rules";
 import type { CreateUserInput, CreateUserResult } from "./create-user-schema";
 import { aliasFromEmail, derivedUserColumns } from "./fields";
 import { queueInstructions } from "./send-instructions";
+import { queueActivationEmail } from "@/lib/auth/passwords";
 
 /**
  * The Create user form: one user with its role, group (found case-insensitively
@@ -40,7 +41,7 @@ export async function createUser(ctx: ConsoleContext, input: CreateUserInput, op
         createdById: ctx.user.id,
         createdAt: now,
       },
-      select: { id: true, email: true, alias: true, displayName: true },
+      select: { id: true, workspaceId: true, email: true, alias: true, displayName: true },
     });
 
     let group: { id: string; name: string } | null = null;
@@ -56,12 +57,14 @@ export async function createUser(ctx: ConsoleContext, input: CreateUserInput, op
     }
 
     const queued = input.sendInstructions ? await queueInstructions(tx, ctx, [user], { baseUrl: opts.baseUrl, now }) : 0;
+    // Someone who may sign in gets a link to set their first password (there is no other way to get one).
+    if (role.consoleAccess) await queueActivationEmail(tx, user, { companyName: ctx.workspace.name, baseUrl: opts.baseUrl, createdById: ctx.user.id }, now);
     await recordAudit(tx, actorOf(ctx), {
       action: "user.create",
       targetType: "user",
       targetId: user.id,
       targetLabel: user.email,
-      details: { role: role.name, group: group?.name ?? null, exchange: Boolean(exchange), instructions: queued > 0 },
+      details: { role: role.name, group: group?.name ?? null, exchange: Boolean(exchange), instructions: queued > 0, activation: role.consoleAccess },
     });
     return { id: user.id, queued };
   });

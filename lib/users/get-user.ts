@@ -22,7 +22,7 @@ export function listRoles(db: Db, workspaceId: string) {
 
 /** The roles the context may give (the grant rule), for the role pickers; `keep` (a user's current role) stays listed. */
 export async function listGrantableRoles(ctx: ConsoleContext, keep?: string) {
-  const roles = await ctx.db.role.findMany({ where: { workspaceId: ctx.workspace.id }, orderBy: { name: "asc" }, select: { id: true, name: true, key: true, permissions: true } });
+  const roles = await ctx.db.role.findMany({ where: { workspaceId: ctx.workspace.id }, orderBy: { name: "asc" }, select: { id: true, name: true, key: true, permissions: true, consoleAccess: true } });
   const granter = granterOf(ctx);
-  return roles.filter((r) => r.id === keep || mayGrantRole(granter, r)).map((r) => ({ id: r.id, name: r.name, key: r.key }));
+  return roles.filter((r) => r.id === keep || mayGrantRole(granter, r)).map((r) => ({ id: r.id, name: r.name, key: r.key, consoleAccess: r.consoleAccess }));
 }

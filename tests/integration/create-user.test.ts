@@ -58,13 +58,15 @@ describe.each(testProviders)("create user on %s", (provider) => {
     expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ exchangeDomain: "CORP", exchangeUsername: "hal" });
   });
 
-  it("gives a console role's user 2FA to configure, and queues nothing when instructions are not chosen", async () => {
+  it("gives a console role's user 2FA to configure and an activation email, and no instructions when they are not chosen", async () => {
     const { workspace, admin, roles } = await createWorkspace(db);
     const ctx = await consoleContextFor(db, admin.id);
     const result = await createUser(ctx, input({ email: "ada@corp.example", roleId: roles.admin, sendInstructions: undefined }), { baseUrl });
     expect(result.queued).toBe(0);
     expect(await db.user.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ twoFactor: "NOT_CONFIGURED" });
-    expect(await db.emailMessage.count({ where: { workspaceId: workspace.id } })).toBe(0);
+    // The only message is the link to set a first password, valid 24 hours.
+    expect(await db.emailMessage.findMany({ where: { workspaceId: workspace.id }, select: { kind: true, to: true } })).toEqual([{ kind: "password_link", to: "ada@corp.example" }]);
+    expect(await db.passwordLink.findMany({ where: { userId: result.id }, select: { purpose: true } })).toEqual([{ purpose: "ACTIVATION" }]);
     expect(await db.enrollmentToken.count({ where: { workspaceId: workspace.id } })).toBe(0);
     expect(await db.groupMember.count({ where: { userId: result.id } })).toBe(0);
   });

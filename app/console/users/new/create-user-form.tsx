@@ -2,6 +2,7 @@
 
 import { toast } from "@/components/toast";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { Button } from "@/components/button";
 import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
@@ -9,11 +10,12 @@ import { useActionForm } from "@/components/use-action-form";
 import { createUserSchema } from "@/lib/users/create-user-schema";
 import { createUserAction } from "./actions";
 
-type Props = { roles: { id: string; name: string }[]; defaultRoleId: string; groups: string[] };
+type Props = { roles: { id: string; name: string; consoleAccess: boolean }[]; defaultRoleId: string; groups: string[] };
 
 /** The Create user form; on success opens the new user's page. */
 export function CreateUserForm({ roles, defaultRoleId, groups }: Props) {
   const router = useRouter();
+  const [roleId, setRoleId] = useState(defaultRoleId);
   const { onSubmit, pending, errors, message } = useActionForm(createUserSchema, createUserAction, {
     success: "User created.",
     onSuccess: (data) => {
@@ -40,9 +42,10 @@ export function CreateUserForm({ roles, defaultRoleId, groups }: Props) {
         <select
           id="field-roleId"
           name="roleId"
-          defaultValue={defaultRoleId}
+          value={roleId}
+          onChange={(e) => setRoleId(e.target.value)}
           aria-invalid={errors.roleId ? true : undefined}
-          aria-describedby={errors.roleId ? "field-roleId-error" : undefined}
+          aria-describedby={errors.roleId ? "field-roleId-error" : "field-roleId-hint"}
           className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
         >
           {roles.map((r) => (
@@ -50,6 +53,9 @@ export function CreateUserForm({ roles, defaultRoleId, groups }: Props) {
           ))}
         </select>
         {errors.roleId ? <p id="field-roleId-error" className="mt-1 text-xs text-red-600">{errors.roleId.join(" ")}</p> : null}
+        {roles.find((r) => r.id === roleId)?.consoleAccess ? (
+          <p id="field-roleId-hint" className="mt-1 text-xs text-slate-600">This role signs in to the console: the user gets an email to set their password (the link works for 24 hours).</p>
+        ) : null}
       </div>
       <fieldset className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium text-slate-700">Exchange account (optional)</legend>

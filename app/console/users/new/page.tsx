@@ -18,7 +18,7 @@ export default async function CreateUserPage() {
     <>
       <Breadcrumb parent={{ href: "/console/users", label: "Users" }} current="Create user" />
       <PageHeader title="Create user" description="Add one user with their role and group, and send them instructions for installing the security application." />
-      <CreateUserForm roles={roles.map((r) => ({ id: r.id, name: r.name }))} defaultRoleId={defaultRoleId} groups={groups.map((g) => g.name)} />
+      <CreateUserForm roles={roles.map((r) => ({ id: r.id, name: r.name, consoleAccess: r.consoleAccess }))} defaultRoleId={defaultRoleId} groups={groups.map((g) => g.name)} />
     </>
   );
 }
