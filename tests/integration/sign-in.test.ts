@@ -159,6 +159,8 @@ describe.each(testProviders)("password change on %s", (provider) => {
     expect(await signInWithPassword(db, { email: admin.email, password: admin.password, address })).toMatchObject({ reason: "invalid" });
     expect((await signInWithPassword(db, { email: admin.email, password: "a brand new passphrase", address })).ok).toBe(true);
     expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "auth.password_change" } })).toBe(1);
+    // The owner is told by email that it happened (the password itself is never mailed).
+    expect(await db.emailMessage.findMany({ where: { workspaceId: workspace.id }, select: { kind: true, to: true } })).toEqual([{ kind: "password_changed", to: admin.email }]);
   });
 
   it("holds every new password to the policy on the server, at the field, whatever the browser checked", async () => {
