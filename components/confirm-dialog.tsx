@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Button } from "./button";
+import { FormAlert } from "./form-alert";
 import { Modal } from "./modal";
 
 type Props = {
@@ -34,11 +35,9 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pending, er
       }
     >
       {children}
-      {error ? (
-        <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <div className="mt-3 empty:hidden">
+        <FormAlert message={error} />
+      </div>
     </Modal>
   );
 }

@@ -1,5 +1,6 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
-import { body, button, buttonRow, container, eyebrow, h1, h2, hr, linkStyle, linkText, paragraph, small } from "./styles";
+import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
+import { ActionLink } from "./parts";
+import { body, container, eyebrow, h1, h2, hr, paragraph, small } from "./styles";
 
 export type InstructionsEmailProps = {
   companyName: string;
@@ -34,17 +35,7 @@ export default function InstructionsEmail({
             {companyName} protects the computers and phones you use for work. Use the link below to install the security
             application on your devices.
           </Text>
-          <Section style={buttonRow}>
-            <Button href={link} style={button}>
-              Connect your device
-            </Button>
-          </Section>
-          <Text style={small}>If the button does not work, copy this link into your browser:</Text>
-          <Text style={linkText}>
-            <Link href={link} style={linkStyle}>
-              {link}
-            </Link>
-          </Text>
+          <ActionLink href={link} label="Connect your device" />
 
           <Heading as="h2" style={h2}>
             Windows, macOS and Linux

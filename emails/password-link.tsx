@@ -1,5 +1,6 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
-import { body, button, buttonRow, container, eyebrow, h1, hr, linkStyle, linkText, paragraph, small } from "./styles";
+import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
+import { ActionLink } from "./parts";
+import { body, container, eyebrow, h1, hr, paragraph, small } from "./styles";
 
 export type PasswordLinkEmailProps = {
   companyName: string;
@@ -47,17 +48,7 @@ export default function PasswordLinkEmail({
                 ? `An administrator of ${companyName} sent you this link to reset your console password.`
                 : `Someone, probably you, asked to reset the password of your ${companyName} console account.`}
           </Text>
-          <Section style={buttonRow}>
-            <Button href={link} style={button}>
-              {activation ? "Set password" : "Reset password"}
-            </Button>
-          </Section>
-          <Text style={small}>If the button does not work, copy this link into your browser:</Text>
-          <Text style={linkText}>
-            <Link href={link} style={linkStyle}>
-              {link}
-            </Link>
-          </Text>
+          <ActionLink href={link} label={activation ? "Set password" : "Reset password"} />
           <Text style={paragraph}>The link works once, for {validFor}.</Text>
           <Hr style={hr} />
           <Text style={small}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { FormAlert } from "@/components/form-alert";
 import { Button } from "@/components/button";
 import { FormField } from "@/components/form-field";
 import { Modal } from "@/components/modal";
@@ -180,11 +181,9 @@ export function ChangePasswordDialog({ open, targets, onClose }: { open: boolean
           {errors.userIds ? <p className="text-sm text-red-700">{errors.userIds[0]}</p> : null}
         </form>
       ) : null}
-      {error ? (
-        <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <div className="mt-3 empty:hidden">
+        <FormAlert message={error} />
+      </div>
     </Modal>
   );
 }
@@ -231,11 +230,9 @@ export function RecoveryEmailDialog({ open, targets, onClose }: { open: boolean;
         </p>
       ) : null}
       <Skipped targets={targets} />
-      {error ? (
-        <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <div className="mt-3 empty:hidden">
+        <FormAlert message={error} />
+      </div>
     </Modal>
   );
 }
