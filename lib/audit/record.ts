@@ -1,6 +1,7 @@
 import type { Db, Tx } from "@/lib/db/client";
 
-export type Actor = { workspaceId: string; actorId: string | null; actorEmail: string };
+/** Who caused an event, and from which client address (console actions get it from their context; sign-in passes it). */
+export type Actor = { workspaceId: string; actorId: string | null; actorEmail: string; address?: string };
 
 export type AuditEntry = {
   action: string;
@@ -22,6 +23,7 @@ export async function recordAudit(tx: Db | Tx, actor: Actor, entry: AuditEntry):
       targetId: entry.targetId ?? null,
       targetLabel: entry.targetLabel ?? "",
       details: JSON.stringify(entry.details ?? {}),
+      address: (actor.address ?? "").slice(0, 64),
     },
   });
 }

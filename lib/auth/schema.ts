@@ -25,3 +25,9 @@ export const changePasswordSchema = z
     confirmPassword: z.string(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" });
+
+/** Sign out of one of one's own other sessions (Settings → Sessions). */
+export const revokeSessionSchema = z.object({ sessionId: z.string().min(1).max(40) }).strict();
+
+/** Sign out of all other sessions: no input. */
+export const revokeOtherSessionsSchema = z.object({}).strict();
