@@ -65,6 +65,7 @@ export const auditEventGroups = [
       "workspace.create": "Created workspace",
       "workspace.rename": "Renamed workspace",
       "group.create": "Created group",
+      "license.add": "Added license",
     },
   },
 ] as const satisfies readonly { id: string; label: string; kinds: Record<string, string> }[];

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/postgresql/client.ts";
 import { decodeCursor, encodeCursor, fetchKeysetPage } from "@/lib/db/keyset";
+import { searchKey } from "@/lib/users/fields";
 import { auditKindsFor } from "./event-kinds";
 import type { AuditListQuery } from "./schema";
 
@@ -19,11 +20,8 @@ export function auditWhere(workspaceId: string, query: AuditListQuery): Prisma.A
       ...(query.to ? { lt: new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + DAY_MS) } : {}),
     };
   }
-  if (query.q) {
-    // Emails are mostly stored lower-case; PostgreSQL compares case-sensitively, so the lower-cased text is tried too.
-    const texts = [...new Set([query.q, query.q.toLowerCase()])];
-    where.OR = texts.flatMap((t) => [{ actorEmail: { contains: t } }, { targetLabel: { contains: t } }]);
-  }
+  // Lower-cased and with LIKE's wildcards swapped, as stored, so the search is literal and case-blind on both engines.
+  if (query.q) where.searchText = { contains: searchKey(query.q) };
   return where;
 }
 

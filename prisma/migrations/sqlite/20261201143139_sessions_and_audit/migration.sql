@@ -12,6 +12,7 @@ CREATE TABLE "new_AuditEvent" (
     "targetLabel" TEXT NOT NULL DEFAULT '',
     "details" TEXT NOT NULL DEFAULT '{}',
     "address" TEXT NOT NULL DEFAULT '',
+    "searchText" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "AuditEvent_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
@@ -40,3 +41,6 @@ CREATE UNIQUE INDEX "Session_idHash_key" ON "Session"("idHash");
 CREATE INDEX "Session_userId_idx" ON "Session"("userId");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
+
+-- Backfill (hand-written): the search text of events recorded before this column, as lib/audit/record.ts writes it (searchKey).
+UPDATE "AuditEvent" SET "searchText" = replace(replace(replace(lower("actorEmail" || ' ' || "targetLabel"), '%', char(57344)), '_', char(57345)), '\', char(57346));
