@@ -5,7 +5,7 @@
  * first. An existing demo workspace is left alone unless `--reset` is given,
  * which deletes it (everything in it cascades) and loads it again.
  */
-import { auditSearchText } from "../lib/audit/record";
+import { auditSearchText } from "../lib/audit/record.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { createDb } from "../lib/db/client.ts";
 import { parseDatabaseUrl, redact } from "../lib/db/url.ts";
