@@ -47,7 +47,7 @@ test("sessions: two browsers see each other; signing the other out ends it at it
   await other.context().close();
 
   await page.goto("/console/audit");
-  await page.getByLabel("Event").selectOption({ label: "All account security events" });
+  await page.getByLabel("Event", { exact: true }).selectOption({ label: "All account security events" });
   await expect(page).toHaveURL(/kind=group%3Asecurity/);
   const events = page.getByRole("table", { name: "Audit events" }).locator("tbody tr");
   const signIns = events.filter({ hasText: "Signed in" });
