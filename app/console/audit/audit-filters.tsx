@@ -63,7 +63,7 @@ export function AuditFilters({ query }: { query: AuditListQuery }) {
       </div>
       <div className="min-w-56 flex-1">
         <label htmlFor="f-q" className="block text-xs font-medium text-slate-600">Who or what</label>
-        <input id="f-q" name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Email of who did it, or the target's name" className={`${field} w-full px-3`} />
+        <input id="f-q" name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="An email or a name" className={`${field} w-full px-3`} />
       </div>
       <div>
         <label htmlFor="f-from" className="block text-xs font-medium text-slate-600">From (UTC)</label>

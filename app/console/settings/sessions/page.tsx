@@ -17,14 +17,13 @@ export default async function SessionsPage() {
   const others = sessions.filter((s) => !s.current).length;
   return (
     <>
-      <PageHeader
-        title="Settings"
-        description="Your company's workspace."
-        actions={others > 0 ? <RevokeOtherSessionsButton count={others} /> : null}
-      />
+      <PageHeader title="Settings" description="Your company's workspace." />
       <SettingsNav current="/console/settings/sessions" />
       <section aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading" className="text-base font-semibold text-ink">Your sessions</h2>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="sessions-heading" className="text-base font-semibold text-ink">Your sessions</h2>
+          {others > 0 ? <RevokeOtherSessionsButton count={others} /> : null}
+        </div>
         <p className="mt-1 mb-4 max-w-3xl text-sm text-slate-600">
           Every browser signed in to your account. A session ends after {plural(sessionIdleMinutes(), "minute")} without
           activity, and {plural(SESSION_MAX_AGE_SECONDS / 3600, "hour")} after signing in whatever happens. Signing out of a
@@ -39,7 +38,7 @@ export default async function SessionsPage() {
               <div key="d" className="min-w-40">
                 <span className="font-medium text-slate-900">{s.device.browser}</span>
                 <span className="text-slate-600"> on {s.device.os}</span>
-                {s.current ? <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-700">This browser</span> : null}
+                {s.current ? <span className="ml-2 inline-block rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-brand-700">This browser</span> : null}
               </div>,
               <span key="a" className="font-mono text-xs">{s.address || "Unknown"}</span>,
               <LocalTime key="c" date={s.createdAt} />,
