@@ -22,7 +22,7 @@ async function sessionIdOf(cookies: { name: string; value: string }[]): Promise<
   return payload.sid;
 }
 
-test("sessions: two browsers see each other; signing the other out ends it at its next request, and the audit shows it", async ({ adminPage: page, workspace, browser, baseURL }) => {
+test("sessions: two browsers see each other; signing the other out ends it at its next request, and the audit shows it", async ({ adminPage: page, workspace, browser, baseURL }, testInfo) => {
   const other = await secondBrowser(browser, baseURL, workspace.admin.email, workspace.admin.password);
 
   await page.goto("/console/settings/sessions");
@@ -33,6 +33,7 @@ test("sessions: two browsers see each other; signing the other out ends it at it
   await expect(rows.nth(1)).toContainText("Firefox 133 on Linux");
   // Both rows show the client address the server recorded at sign-in.
   for (const row of await rows.all()) await expect(row.getByRole("cell").nth(1)).toHaveText(/^[0-9a-f.:]+$/);
+  await page.screenshot({ path: testInfo.outputPath("sessions.png"), fullPage: true });
 
   await page.getByRole("button", { name: "Sign out of Firefox 133 on Linux" }).click();
   const dialog = page.getByRole("dialog", { name: "Sign out of this session?" });
@@ -55,6 +56,7 @@ test("sessions: two browsers see each other; signing the other out ends it at it
   for (const row of await signIns.all()) await expect(row.getByRole("cell").nth(4)).toHaveText(/^[0-9a-f.:]+$/);
   await expect(events.filter({ hasText: "Signed out other sessions" })).toHaveCount(1);
   await expect(events.filter({ hasText: "Created workspace" })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("audit-account-security.png"), fullPage: true });
 });
 
 test("sessions: Sign out of all other sessions, after confirming, keeps this browser", async ({ adminPage: page, workspace, browser, baseURL }) => {
