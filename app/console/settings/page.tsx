@@ -11,7 +11,7 @@ export default async function SettingsPage() {
   const ctx = await requireConsolePage("page /console/settings");
   return (
     <>
-      <PageHeader title="Settings" description="Your company's workspace." />
+      <PageHeader title="Settings" description="Your company's workspace and your account." />
       <SettingsNav current="/console/settings" />
       <section aria-labelledby="workspace-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="workspace-heading" className="mb-4 text-base font-semibold text-ink">Workspace</h2>

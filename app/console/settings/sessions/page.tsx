@@ -17,7 +17,7 @@ export default async function SessionsPage() {
   const others = sessions.filter((s) => !s.current).length;
   return (
     <>
-      <PageHeader title="Settings" description="Your company's workspace." />
+      <PageHeader title="Settings" description="Your company's workspace and your account." />
       <SettingsNav current="/console/settings/sessions" />
       <section aria-labelledby="sessions-heading">
         <div className="flex flex-wrap items-center justify-between gap-3">
