@@ -5,6 +5,7 @@
  * first. An existing demo workspace is left alone unless `--reset` is given,
  * which deletes it (everything in it cascades) and loads it again.
  */
+import { auditSearchText } from "../lib/audit/record.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { createDb } from "../lib/db/client.ts";
 import { parseDatabaseUrl, redact } from "../lib/db/url.ts";
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
       groupIds.forEach((id, i) => event("group.create", "group", id, groups[i].name, 28));
       const edited = await tx.user.findUniqueOrThrow({ where: { id: userIds[17] }, select: { id: true, email: true } });
       event("user.update", "user", edited.id, edited.email, 6, { changed: ["phone"] });
-      await tx.auditEvent.createMany({ data: events.map((e) => ({ ...actor, ...e })) });
+      await tx.auditEvent.createMany({ data: events.map((e) => ({ ...actor, ...e, searchText: auditSearchText(actor.actorEmail, e.targetLabel) })) });
       // The workspace dates from before what happened in it, so the audit log reads in order.
       const founded = new Date(now - 31 * DAY);
       await tx.workspace.update({ where: { id: workspace.id }, data: { createdAt: founded } });

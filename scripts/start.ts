@@ -12,6 +12,7 @@ import { startProcess } from "./processes";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { projectRoot } from "../lib/db/schema-source";
 import { dataDir } from "../lib/db/url";
+import { sessionIdleMinutes } from "../lib/auth/session-policy";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -35,6 +36,11 @@ function ensureAuthSecret(): void {
 
 async function main() {
   ensureAuthSecret();
+  try {
+    sessionIdleMinutes();
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
   // Nothing leaves the machine unless configured to: no usage reports to Next.js's telemetry service.
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   try {

@@ -65,6 +65,7 @@ export async function consoleContextFor(db: Db, userId: string): Promise<Console
     // As the console hands it out: scoped to the workspace.
     db: scopedDb(db, user.workspace.id),
     sid: "test",
+    address: "203.0.113.7",
     workspace: { id: user.workspace.id, name: user.workspace.name },
     user: { id: user.id, email: user.email, displayName: user.displayName, alias: user.alias },
     roleName: user.role.name,

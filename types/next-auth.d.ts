@@ -5,9 +5,6 @@ declare module "next-auth" {
   interface User {
     sid?: string;
   }
-  interface Session {
-    sid?: string;
-  }
 }
 
 declare module "@auth/core/jwt" {

@@ -2,11 +2,11 @@
 
 import { getConsoleContext } from "@/lib/auth/context";
 import { signOut } from "@/lib/auth/next-auth";
-import { endSession } from "@/lib/auth/sessions";
+import { signOutSession } from "@/lib/auth/revoke-own-sessions";
 
-/** Ends this session (the row, then the cookie) and returns to sign-in. */
+/** Ends this session (the row, audited as auth.sign_out, then the cookie) and returns to sign-in. */
 export async function signOutAction(): Promise<void> {
   const ctx = await getConsoleContext();
-  if (ctx) await endSession(ctx.db, ctx.sid);
+  if (ctx) await signOutSession(ctx);
   await signOut({ redirectTo: "/sign-in" });
 }

@@ -6,6 +6,8 @@ import { allows, type ConsoleAccessKey, type Permission } from "./permissions";
 export type ConsoleContext = {
   db: Db;
   sid: string;
+  /** The request's client address (lib/auth/client-address.ts), recorded on every audit event through actorOf. */
+  address: string;
   workspace: { id: string; name: string };
   user: { id: string; email: string; displayName: string; alias: string };
   roleName: string;
@@ -24,7 +26,7 @@ export function can(ctx: ConsoleContext, key: ConsoleAccessKey): boolean {
   return allows(ctx.permissions, key);
 }
 
-/** The audit actor for a context. */
+/** The audit actor for a context, with the request's client address. */
 export function actorOf(ctx: ConsoleContext) {
-  return { workspaceId: ctx.workspace.id, actorId: ctx.user.id, actorEmail: ctx.user.email };
+  return { workspaceId: ctx.workspace.id, actorId: ctx.user.id, actorEmail: ctx.user.email, address: ctx.address };
 }

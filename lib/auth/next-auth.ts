@@ -16,6 +16,8 @@ class RateLimitedSignIn extends CredentialsSignin {
  * Auth.js with email + password. The encrypted session cookie carries only a
  * random session id (`sid`); the Session row behind it is checked on every
  * request (lib/auth/context.ts), so deleting the row ends the session at once.
+ * The server reads the id from the cookie (lib/auth/session-token.ts), never
+ * from the session JSON, which carries nothing secret.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -52,8 +54,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user?.sid) token.sid = user.sid;
       return token;
     },
-    session({ session, token }) {
-      return { expires: session.expires, sid: typeof token.sid === "string" ? token.sid : undefined } as typeof session;
+    // What /api/auth/session hands to page scripts: only when it expires. The session id stays in the
+    // encrypted httpOnly cookie, which the server decrypts itself (lib/auth/session-token.ts).
+    session({ session }) {
+      return { expires: session.expires } as typeof session;
     },
   },
 });

@@ -139,7 +139,7 @@ export async function setPasswordWithLink(
         mustChange: false,
         keepSid: null,
         notify: true,
-        actor: { workspaceId: link.user.workspaceId, actorId: link.user.id, actorEmail: link.user.email },
+        actor: { workspaceId: link.user.workspaceId, actorId: link.user.id, actorEmail: link.user.email, address: input.address },
         details: { purpose: link.purpose.toLowerCase() },
       },
       now,
@@ -254,7 +254,7 @@ export async function requestPasswordRecovery(
         const [user] = await loadTargets(tx, workspaceId, { emailNormalized: email });
         if (!user || credentialsProblem(user)) return;
         await queuePasswordLink(tx, user, { companyName: workspace.name, baseUrl, createdById: null, requestedBy: "self" }, now);
-        await recordAudit(tx, { workspaceId, actorId: null, actorEmail: user.email }, { action: "auth.recovery_request", targetType: "user", targetId: user.id, targetLabel: user.email, details: { by: "self" } });
+        await recordAudit(tx, { workspaceId, actorId: null, actorEmail: user.email, address: input.address }, { action: "auth.recovery_request", targetType: "user", targetId: user.id, targetLabel: user.email, details: { by: "self" } });
       });
     }
   } finally {

@@ -86,6 +86,9 @@ export const access = {
   // Own account: a console session is enough.
   signOutAction: SIGNED_IN,
   changePasswordAction: SIGNED_IN,
+  // Settings → Sessions: only ever one's own sessions (lib/auth/revoke-own-sessions.ts).
+  revokeSessionAction: SIGNED_IN,
+  revokeOtherSessionsAction: SIGNED_IN,
 
   // app/console/settings
   renameWorkspaceAction: "settings.write",
@@ -129,6 +132,7 @@ export const access = {
   // Pages.
   "page /console": SIGNED_IN,
   "page /console/settings": SIGNED_IN,
+  "page /console/settings/sessions": SIGNED_IN,
   "page /console/users": "users.read",
   "page /console/users/[id]": "users.read",
   "page /console/users/new": "users.write",

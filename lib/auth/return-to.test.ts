@@ -21,5 +21,7 @@ describe("safeReturnTo", () => {
     expect(signInFor("/console/devices")).toBe("/sign-in?next=%2Fconsole%2Fdevices");
     expect(signInFor("/console/users")).toBe("/sign-in");
     expect(signInFor("https://evil.example")).toBe("/sign-in");
+    expect(signInFor("/console/devices", "idle")).toBe("/sign-in?next=%2Fconsole%2Fdevices&reason=idle");
+    expect(signInFor("/console/users", "idle")).toBe("/sign-in?reason=idle");
   });
 });

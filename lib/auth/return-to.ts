@@ -18,8 +18,12 @@ export function safeReturnTo(value: unknown): string | null {
   }
 }
 
-/** The sign-in page's address for someone who asked for `path`. */
-export function signInFor(path: string | null | undefined): string {
+/** The sign-in page's address for someone who asked for `path`; `reason` says why they are there (their session went idle). */
+export function signInFor(path: string | null | undefined, reason?: "idle"): string {
   const back = safeReturnTo(path);
-  return back && back !== DEFAULT_AFTER_SIGN_IN ? `/sign-in?next=${encodeURIComponent(back)}` : "/sign-in";
+  const params = new URLSearchParams();
+  if (back && back !== DEFAULT_AFTER_SIGN_IN) params.set("next", back);
+  if (reason) params.set("reason", reason);
+  const qs = params.toString();
+  return qs ? `/sign-in?${qs}` : "/sign-in";
 }

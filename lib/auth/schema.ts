@@ -53,3 +53,9 @@ export const setUserPasswordsSchema = z
     notify: z.boolean(),
   })
   .refine((v) => v.mode === "generate" || (v.password ?? "") !== "", { path: ["password"], message: "Type the new password, or choose Generate" });
+
+/** Sign out of one of one's own other sessions (Settings → Sessions). */
+export const revokeSessionSchema = z.object({ sessionId: z.string().min(1).max(40) }).strict();
+
+/** Sign out of all other sessions: no input. */
+export const revokeOtherSessionsSchema = z.object({}).strict();

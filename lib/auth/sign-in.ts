@@ -4,6 +4,7 @@ import { verifyPassword } from "./password";
 import { trustedDeviceId } from "./device-cookie";
 import { clearRateLimit, hitRateLimit, rateRules, refundRateLimit } from "./rate-limit";
 import { createSession } from "./sessions";
+import { accountsForEmail, recordLockout, recordSignInFailure } from "./sign-in-audit";
 import { transaction } from "@/lib/db/transaction";
 
 export type SignInOutcome =
@@ -39,7 +40,13 @@ export async function signInWithPassword(
   const byAddress = await hitRateLimit(db, addressKey, rateRules.signInPerAddress, now);
   if (byAddress.limited) return { ok: false, reason: "rate_limited", retryAfterSeconds: byAddress.retryAfterSeconds };
   const byAccount = await hitRateLimit(db, accountKey, accountRule, now);
-  if (byAccount.limited) return { ok: false, reason: "rate_limited", retryAfterSeconds: byAccount.retryAfterSeconds };
+  if (byAccount.limited) {
+    // The first refusal of a window is the lockout; later ones are refused failures. Counts are unique per attempt, so one request sees it.
+    const accounts = await accountsForEmail(db, email);
+    if (byAccount.count === accountRule.limit + 1) await recordLockout(db, accounts, input.address, { bucket: deviceId ? "device" : "untrusted", retryAfterSeconds: byAccount.retryAfterSeconds });
+    else await recordSignInFailure(db, accounts, input.address, "rate_limited");
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: byAccount.retryAfterSeconds };
+  }
 
   const candidates = await db.user.findMany({
     where: { emailNormalized: email, status: "ACTIVE", passwordHash: { not: null }, role: { consoleAccess: true } },
@@ -56,8 +63,11 @@ export async function signInWithPassword(
   }
   if (candidates.length === 0) await verifyPassword(null, input.password);
 
-  // A failure stays counted; a success takes its own count back.
-  if (!match) return { ok: false, reason: "invalid" };
+  // A failure stays counted (and is audited where the email is an account); a success takes its own count back.
+  if (!match) {
+    await recordSignInFailure(db, candidates, input.address, "wrong_password");
+    return { ok: false, reason: "invalid" };
+  }
   await refundRateLimit(db, addressKey);
   // The owner's browser starts afresh; an untrusted success only takes back its own attempt, so it never hands an attacker a new five.
   if (deviceId) await clearRateLimit(db, accountKey);
@@ -65,13 +75,13 @@ export async function signInWithPassword(
   const user = match;
   const sid = await transaction(db, async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await recordAudit(tx, { workspaceId: user.workspaceId, actorId: user.id, actorEmail: user.email }, {
+    await recordAudit(tx, { workspaceId: user.workspaceId, actorId: user.id, actorEmail: user.email, address: input.address }, {
       action: "auth.sign_in",
       targetType: "user",
       targetId: user.id,
       targetLabel: user.email,
     });
-    return createSession(tx, user, input.userAgent);
+    return createSession(tx, user, input.userAgent, input.address, now);
   });
   return { ok: true, userId: user.id, sid };
 }

@@ -25,7 +25,7 @@ export const enrollMessages = {
  * as many phones and tablets as the token allows (one). Returns the device's
  * credential once; only its SHA-256 is stored. All or nothing.
  */
-export async function enrollDevice(db: Db, input: EnrollBody, now = new Date()): Promise<{ deviceId: string; credential: string }> {
+export async function enrollDevice(db: Db, input: EnrollBody, now = new Date(), address = ""): Promise<{ deviceId: string; credential: string }> {
   const tokenHash = sha256(input.token);
   const os = input.device.os;
   return transaction(db, async (tx) => {
@@ -64,7 +64,7 @@ export async function enrollDevice(db: Db, input: EnrollBody, now = new Date()):
       select: { id: true },
     });
     await tx.user.updateMany({ where: { id: token.user.id, workspaceId: token.workspaceId }, data: { deviceCount: { increment: 1 } } });
-    await recordAudit(tx, { workspaceId: token.workspaceId, actorId: token.user.id, actorEmail: token.user.email }, {
+    await recordAudit(tx, { workspaceId: token.workspaceId, actorId: token.user.id, actorEmail: token.user.email, address }, {
       action: "device.enroll",
       targetType: "device",
       targetId: device.id,

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { deleteOldExports } from "@/lib/exports/delete-old-exports";
 import { deleteOldImportRows } from "@/lib/imports/delete-old-import-rows";
 import { UPLOAD_ABANDONED_MS, UPLOAD_KEPT_MS } from "@/lib/imports/upload-import";
+import { idleCutoff } from "@/lib/auth/sessions";
 
 const DAY = 86_400_000;
 
@@ -37,8 +38,10 @@ export type CleanupResult = { sessions: number; rateLimits: number; actionRuns: 
  * condition); lib/maintenance/worker.ts runs it once an hour across all.
  */
 export async function runCleanup(db: Db, now = new Date()): Promise<CleanupResult> {
+  // Past their lifetime, or idle past the timeout (such a session is refused already; this takes its row away).
+  const ended = { OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: idleCutoff(now) } }] };
   const sessions = await inBatches(
-    async () => (await db.session.findMany({ where: { expiresAt: { lte: now } }, select: { id: true }, take: BATCH })).map((r) => r.id),
+    async () => (await db.session.findMany({ where: ended, select: { id: true }, take: BATCH })).map((r) => r.id),
     (ids) => db.session.deleteMany({ where: { id: { in: ids } } }),
   );
   const rateLimits = await inBatches(

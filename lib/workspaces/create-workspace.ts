@@ -33,7 +33,7 @@ const SETUP_CLAIM_ID = "first-workspace";
  * setups one commits and the others fail on the key and write nothing; it
  * then checks that no other workspace exists (one made while signup was open).
  */
-export async function createWorkspace(db: Db, input: CreateWorkspaceInput, opts: { openSignup?: boolean } = {}) {
+export async function createWorkspace(db: Db, input: CreateWorkspaceInput, opts: { openSignup?: boolean; address?: string } = {}) {
   const openSignup = opts.openSignup ?? process.env.ROSTER_OPEN_SIGNUP === "true";
   assertPasswordPolicy(input.password, input.email, "password");
   const passwordHash = await hashPassword(input.password);
@@ -56,7 +56,7 @@ export async function createWorkspace(db: Db, input: CreateWorkspaceInput, opts:
       },
       select: { id: true, email: true, workspaceId: true },
     });
-    await recordAudit(tx, { workspaceId: workspace.id, actorId: admin.id, actorEmail: admin.email }, {
+    await recordAudit(tx, { workspaceId: workspace.id, actorId: admin.id, actorEmail: admin.email, address: opts.address }, {
       action: "workspace.create",
       targetType: "workspace",
       targetId: workspace.id,

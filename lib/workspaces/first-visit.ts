@@ -24,5 +24,5 @@ export async function setUpWorkspace(input: CreateWorkspaceInput, clientAddress:
   const limited = await hitRateLimit(db, `setup:${clientAddress}`, rateRules.setupPerAddress);
   if (limited.limited) throw new AppError("RATE_LIMITED", { userMessage: "Too many attempts. Try again later." });
   if (!(await setupIsOpen())) throw new AppError("CONFLICT", { userMessage: ALREADY_SET_UP_MESSAGE });
-  await createWorkspace(db, input);
+  await createWorkspace(db, input, { address: clientAddress });
 }

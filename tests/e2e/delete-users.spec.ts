@@ -54,7 +54,7 @@ test("users: deleting two selected users names them and their devices; Cancel ke
   expect(await db.device.count({ where: { userId: stays.id } })).toBe(1);
 
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit" }).click();
-  const deletions = page.getByRole("row").filter({ hasText: "user.delete" });
+  const deletions = page.getByRole("row").filter({ hasText: "Deleted user" });
   await expect(deletions).toHaveCount(2);
   await expect(deletions.filter({ hasText: ines.email })).toContainText(workspace.admin.email);
   await expect(deletions.filter({ hasText: oskar.email })).toContainText(workspace.admin.email);

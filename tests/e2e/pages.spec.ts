@@ -78,8 +78,8 @@ test("pages: every console page loads with its heading and content, and the navi
   await openSection(page, "Audit");
   await expect(page.getByText(/^\d+ events, newest first$/)).toBeVisible();
   const audit = page.getByRole("table", { name: "Audit events" });
-  await expect(audit.getByRole("row").filter({ hasText: "workspace.create" })).toHaveCount(1);
-  await expect(audit.getByRole("row").filter({ hasText: "auth.sign_in" }).first()).toContainText(workspace.admin.email);
+  await expect(audit.getByRole("row").filter({ hasText: "Created workspace" })).toHaveCount(1);
+  await expect(audit.getByRole("row").filter({ hasText: "Signed in" }).first()).toContainText(workspace.admin.email);
 
   await openSection(page, "Settings");
   await expect(page.getByRole("heading", { level: 2, name: "Workspace" })).toBeVisible();
@@ -104,7 +104,7 @@ test("pages: renaming the workspace in Settings changes the header", async ({ ad
   // The new name holds on other pages and after a reload, and the rename is audited.
   await consoleNav(page).getByRole("link", { name: "Audit" }).click();
   await expect(page.getByTestId("workspace-name")).toHaveText("Initech Renamed");
-  await expect(page.getByRole("row").filter({ hasText: "workspace.rename" })).toContainText("Initech Renamed");
+  await expect(page.getByRole("row").filter({ hasText: "Renamed workspace" })).toContainText("Initech Renamed");
   await page.reload();
   await expect(page.getByTestId("workspace-name")).toHaveText("Initech Renamed");
 });

@@ -7,7 +7,7 @@ const widths = [
   { name: "desktop", width: 1280, height: 800 },
 ];
 
-const paths = ["/console/users", "/console/users/add", "/console/users/new", "/console/users/import", "/console/groups", "/console/devices", "/console/licenses", "/console/mailbox", "/console/reports", "/console/audit", "/console/settings"];
+const paths = ["/console/users", "/console/users/add", "/console/users/new", "/console/users/import", "/console/groups", "/console/devices", "/console/licenses", "/console/mailbox", "/console/reports", "/console/audit", "/console/settings", "/console/settings/sessions"];
 
 test("responsive: every console page fits phone, tablet and desktop widths, with the navigation in a menu on a phone", async ({ adminPage: page, workspace }, testInfo) => {
   const db = e2eDb();

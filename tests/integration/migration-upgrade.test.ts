@@ -9,6 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { auditSearchText } from "@/lib/audit/record";
 import { migrationsDir, type Provider } from "@/lib/db/schema-source";
 import { createPostgresDatabase, createSqliteDatabase } from "../support/test-databases";
 import { testProviders } from "../support/db";
@@ -88,5 +89,23 @@ describe.each(testProviders)("upgrading a %s database with data", (provider) => 
       expect(await db.all(`SELECT "workspaceId" FROM "${table}"`), table).toEqual([{ workspaceId: ws }]);
     }
     expect(await db.all(`SELECT "id" FROM "User"`)).toEqual([{ id: "u1" }]);
+  });
+
+  it("fills the search text of audit events recorded before it existed, as the code writes it", async () => {
+    const db = await open(provider);
+    opened.push(db);
+    const all = migrations(provider);
+    const at = all.findIndex((m) => m.name.endsWith("_sessions_and_audit"));
+    expect(at).toBeGreaterThan(0);
+    for (const m of all.slice(0, at)) await db.exec(m.sql);
+    const ws = `ws${randomBytes(4).toString("hex")}`;
+    const now = provider === "sqlite" ? "'2026-11-30T10:00:00.000+00:00'" : "now()";
+    await db.exec(`
+      INSERT INTO "Workspace" ("id", "name", "settings", "createdAt") VALUES ('${ws}', 'Acme', '{}', ${now});
+      INSERT INTO "AuditEvent" ("id", "workspaceId", "actorEmail", "action", "targetType", "targetLabel", "details", "createdAt")
+        VALUES ('a1', '${ws}', 'Ana.Admin@Corp.example', 'user.update', 'user', 'bob_b 50%@x.test', '{}', ${now});
+    `);
+    for (const m of all.slice(at)) await db.exec(m.sql);
+    expect(await db.all(`SELECT "searchText", "address" FROM "AuditEvent"`)).toEqual([{ searchText: auditSearchText("Ana.Admin@Corp.example", "bob_b 50%@x.test"), address: "" }]);
   });
 });

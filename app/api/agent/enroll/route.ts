@@ -1,3 +1,4 @@
+import { clientAddress } from "@/lib/auth/client-address";
 import { enrollDevice } from "@/lib/enrollment/enroll-device";
 import { agentRateRules } from "@/lib/enrollment/rate-limits";
 import { enrollBodySchema } from "@/lib/enrollment/schema";
@@ -14,8 +15,9 @@ export const POST = machineRoute(
     credential: { from: "body", read: (input) => input.token },
     perCredential: { prefix: "agent-enroll:token", rule: agentRateRules.enrollPerToken },
   },
-  async ({ db, input }) => {
-    const { deviceId, credential } = await enrollDevice(db, input);
+  async ({ db, input, request }) => {
+    // The device's address goes on its device.enroll audit event.
+    const { deviceId, credential } = await enrollDevice(db, input, new Date(), clientAddress(request.headers));
     return { deviceId, credential };
   },
 );
