@@ -7,6 +7,7 @@ import { auth } from "./next-auth";
 import type { ConsoleContext } from "./console-context";
 import { allows, rolePermissions, type PageKey } from "./permissions";
 import { signInFor } from "./return-to";
+import { restrictedStagePage } from "./restricted";
 import { findSession } from "./sessions";
 
 export { actorOf, assertAllowed, can, type ConsoleContext } from "./console-context";
@@ -14,14 +15,16 @@ export { actorOf, assertAllowed, can, type ConsoleContext } from "./console-cont
 /**
  * The signed-in administrator of this request, or null. The session row is
  * read on every request (once, thanks to `cache`), so a revoked session or a
- * user who lost console access is out at once.
+ * user who lost console access is out at once. Only FULL sessions count: a
+ * session still in a forced step (new password, 2FA setup) gets null here,
+ * so no console page or action can serve it (lib/auth/restricted.ts).
  */
 export const getConsoleContext = cache(async (): Promise<ConsoleContext | null> => {
   const session = await auth();
   if (!session?.sid) return null;
   const db = unscopedDb();
   const row = await findSession(db, session.sid);
-  if (!row || row.user.status !== "ACTIVE" || !row.user.role.consoleAccess) return null;
+  if (!row || row.stage !== "FULL" || row.user.status !== "ACTIVE" || !row.user.role.consoleAccess) return null;
   return {
     // Every query through it stays in the session's workspace (lib/db/scoped.ts).
     db: scopedDb(db, row.workspace.id),
@@ -33,10 +36,17 @@ export const getConsoleContext = cache(async (): Promise<ConsoleContext | null> 
   };
 });
 
-/** For pages: the context, or a redirect to sign-in (or to Not allowed when the page's entry in the access map is not met). */
+/**
+ * For pages: the context, or a redirect to sign-in (to the session's forced
+ * step when it is in one; to Not allowed when the page's entry in the access
+ * map is not met).
+ */
 export async function requireConsolePage(page: PageKey): Promise<ConsoleContext> {
   const ctx = await getConsoleContext();
-  if (!ctx) redirect(signInFor((await headers()).get("x-roster-path")));
+  if (!ctx) {
+    const step = await restrictedStagePage();
+    redirect(step ?? signInFor((await headers()).get("x-roster-path")));
+  }
   if (!allows(ctx.permissions, page)) redirect("/console/forbidden");
   return ctx;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getConsoleContext } from "@/lib/auth/context";
+import { restrictedStagePage } from "@/lib/auth/restricted";
 import { DEFAULT_AFTER_SIGN_IN, safeReturnTo } from "@/lib/auth/return-to";
 import { anyWorkspaceExists } from "@/lib/workspaces/first-visit";
 import { SignInForm } from "./sign-in-form";
@@ -13,6 +14,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const next = safeReturnTo(Array.isArray(asked) ? asked[0] : asked);
   if (!(await anyWorkspaceExists())) redirect("/setup");
   if (await getConsoleContext()) redirect(next ?? DEFAULT_AFTER_SIGN_IN);
+  // Signed in but with a step to finish first (a new password, 2FA setup): that step's page.
+  const step = await restrictedStagePage();
+  if (step) redirect(step);
   return (
     <>
       <h1 className="text-xl font-semibold text-ink">Sign in to Roster</h1>
