@@ -12,13 +12,15 @@ import { plural } from "@/lib/format";
 import { sendInstructionsAction } from "./actions";
 import type { UserListRow } from "@/lib/users/labels";
 import { DeleteUsersDialog } from "./delete-users-dialog";
+import { ResetTwoFactorDialog } from "./reset-two-factor-dialog";
 
 export type SortLink = { key: string; label: string; href: string; active: "asc" | "desc" | null };
 
 /** The users table with row selection; rows and sort links are prepared on the server. */
-export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserListRow[]; columns: SortLink[]; canDelete: boolean; canSend: boolean }) {
+export function UsersTable({ rows, columns, canDelete, canSend, canResetTwoFactor = false }: { rows: UserListRow[]; columns: SortLink[]; canDelete: boolean; canSend: boolean; canResetTwoFactor?: boolean }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
+  const [confirmingReset, setConfirmingReset] = useState(false);
   const [confirmingSend, setConfirmingSend] = useState(false);
   const [sending, startSending] = useTransition();
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string }>();
@@ -48,6 +50,11 @@ export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserLi
             }}
           >
             {sending ? "Sending…" : "Send instructions"}
+          </Button>
+        ) : null}
+        {canResetTwoFactor ? (
+          <Button variant="secondary" disabled={chosen.length === 0} onClick={() => setConfirmingReset(true)}>
+            Reset 2FA Token
           </Button>
         ) : null}
         {canDelete ? (
@@ -139,6 +146,15 @@ export function UsersTable({ rows, columns, canDelete, canSend }: { rows: UserLi
         <p>Each gets a new email with a new enrollment link. Links sent earlier keep working.</p>
         {chosen.length <= 5 ? <p className="mt-2 text-slate-600">{chosen.map((r) => r.name).join(", ")}</p> : null}
       </ConfirmDialog>
+      <ResetTwoFactorDialog
+        open={confirmingReset}
+        targets={chosen.map((r) => ({ id: r.id, label: r.name }))}
+        onClose={() => setConfirmingReset(false)}
+        onDone={() => {
+          setConfirmingReset(false);
+          setSelected(new Set());
+        }}
+      />
       <DeleteUsersDialog
         open={confirming}
         targets={chosen.map((r) => ({ id: r.id, label: r.name, deviceCount: r.deviceCount }))}

@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { consoleAction } from "@/lib/auth/action";
+import { disableTwoFactor } from "@/lib/auth/disable-two-factor";
+import { enableTwoFactor } from "@/lib/auth/enable-two-factor";
+import { disableTwoFactorSchema, enableTwoFactorSchema } from "@/lib/auth/two-factor-schema";
+
+/** Turns the signed-in person's 2FA on with the first code from their app; returns the recovery codes (shown once). */
+export const enableTwoFactorAction = consoleAction({ schema: enableTwoFactorSchema, access: "enableTwoFactorAction" }, async (ctx, input) => {
+  const result = await enableTwoFactor(ctx, input);
+  revalidatePath("/console/users");
+  return result;
+});
+
+/** Turns the signed-in person's 2FA off, with their password or a code. */
+export const disableTwoFactorAction = consoleAction({ schema: disableTwoFactorSchema, access: "disableTwoFactorAction" }, async (ctx, input) => {
+  await disableTwoFactor(ctx, input);
+  revalidatePath("/console/settings/two-factor");
+  revalidatePath("/console/users");
+});

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { TwoFactorSetup } from "@/components/two-factor-setup";
+import { requireConsolePage } from "@/lib/auth/context";
+import { recoveryCodesLeft } from "@/lib/auth/recovery-codes";
+import { startTwoFactorSetup } from "@/lib/auth/start-two-factor-setup";
+import { readWorkspaceSettings } from "@/lib/workspaces/settings";
+import { isAdminRole } from "@/lib/auth/permissions";
+import { enableTwoFactorAction } from "./actions";
+import { DisableTwoFactorForm } from "./disable-form";
+
+export const metadata: Metadata = { title: "Two-factor authentication" };
+
+export default async function TwoFactorPage() {
+  const ctx = await requireConsolePage("page /console/settings/two-factor");
+  const me = await ctx.db.user.findFirstOrThrow({ where: { id: ctx.user.id, workspaceId: ctx.workspace.id }, select: { twoFactor: true, role: true } });
+  const active = me.twoFactor === "ACTIVE";
+  const required = (await readWorkspaceSettings(ctx.db, ctx.workspace.id)).requireAdminTwoFactor && isAdminRole(me.role);
+  return (
+    <>
+      <PageHeader
+        title="Two-factor authentication"
+        description={
+          <>
+            A code from an app on your phone, asked for at sign-in after your password. <Link href="/console/settings" className="text-brand-700 hover:underline">Back to Settings</Link>
+          </>
+        }
+      />
+      <section aria-labelledby="tfa-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="tfa-heading" className="mb-4 text-base font-semibold text-ink">
+          {active ? "2FA is on" : "Set up 2FA"}
+        </h2>
+        {active ? (
+          <div className="space-y-5">
+            <p className="text-sm text-slate-700" data-testid="two-factor-status">
+              Status: <strong>Active</strong>. Recovery codes left: {await recoveryCodesLeft(ctx.db, { id: ctx.user.id, workspaceId: ctx.workspace.id })} of 10.
+            </p>
+            {required ? (
+              <p className="text-sm text-slate-700">Your workspace requires two-factor authentication for administrators, so it stays on.</p>
+            ) : (
+              <DisableTwoFactorForm />
+            )}
+          </div>
+        ) : (
+          <SetupSection ctx={ctx} />
+        )}
+      </section>
+    </>
+  );
+}
+
+async function SetupSection({ ctx }: { ctx: Awaited<ReturnType<typeof requireConsolePage>> }) {
+  const setup = await startTwoFactorSetup(ctx);
+  return <TwoFactorSetup account={ctx.user.email} keyFormatted={setup.keyFormatted} qrSvg={setup.qrSvg} enable={enableTwoFactorAction} doneHref="/console/settings" doneLabel="Back to Settings" />;
+}
