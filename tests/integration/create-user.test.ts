@@ -63,7 +63,7 @@ describe.each(testProviders)("create user on %s", (provider) => {
     const ctx = await consoleContextFor(db, admin.id);
     const result = await createUser(ctx, input({ email: "ada@corp.example", roleId: roles.admin, sendInstructions: undefined }), { baseUrl });
     expect(result.queued).toBe(0);
-    expect(await db.user.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ twoFactor: "NOT_CONFIGURED" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ twoFactor: "NOT_ACTIVE" });
     expect(await db.emailMessage.count({ where: { workspaceId: workspace.id } })).toBe(0);
     expect(await db.enrollmentToken.count({ where: { workspaceId: workspace.id } })).toBe(0);
     expect(await db.groupMember.count({ where: { userId: result.id } })).toBe(0);
@@ -121,6 +121,6 @@ describe.each(testProviders)("create user on %s", (provider) => {
     expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "user.create" } })).toBe(0);
     // The same input goes through once nothing fails.
     const { id } = await createUser(ctx, input({ email: "half@corp.example", group: "Halfway", roleId: custom.id }), { baseUrl });
-    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ roleId: custom.id, twoFactor: "NOT_CONFIGURED" });
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ roleId: custom.id, twoFactor: "NOT_ACTIVE" });
   });
 });
