@@ -190,7 +190,7 @@ describe.each(testProviders)("two-factor authentication on %s", (provider) => {
   });
 
   it("Require 2FA for administrators: an administrator without it gets a setup-only session and cannot turn it off; others are not affected", async () => {
-    const { workspace, admin, roles } = await createWorkspace(db);
+    const { workspace, admin } = await createWorkspace(db);
     const ctx = await consoleContextFor(db, admin.id);
     await updateSecuritySettings(ctx, { requireAdminTwoFactor: true });
     expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "workspace.security_settings" } })).toBe(1);
