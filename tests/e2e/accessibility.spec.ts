@@ -53,6 +53,7 @@ async function seed(workspace: { workspace: { id: string }; roles: { user: strin
     "/console/reports",
     "/console/audit",
     "/console/settings",
+    "/console/settings/two-factor",
     `/enroll/${token}`,
   ];
   return { consolePaths };
