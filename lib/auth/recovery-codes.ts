@@ -43,7 +43,7 @@ export async function storeRecoveryCodes(tx: Tx, user: { id: string; workspaceId
  * condition: of two requests with the same code, only the one whose delete
  * removed the row succeeds.
  */
-export async function useRecoveryCode(db: Db | Tx, user: { id: string; workspaceId: string }, input: string): Promise<boolean> {
+export async function redeemRecoveryCode(db: Db | Tx, user: { id: string; workspaceId: string }, input: string): Promise<boolean> {
   const code = normalizeRecoveryCode(input);
   if (!/^[a-z0-9]{10}$/.test(code)) return false;
   const rows = await db.recoveryCode.findMany({ where: { workspaceId: user.workspaceId, userId: user.id }, select: { id: true, codeHash: true } });

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "@/lib/db/client";
-import { looksLikeRecoveryCode, useRecoveryCode } from "./recovery-codes";
+import { looksLikeRecoveryCode, redeemRecoveryCode } from "./recovery-codes";
 import { consumeTotpStep, matchTotpStep } from "./totp";
-import { openTotpSeed } from "./totp-seal";
+import { openTotpSeed, resealedTotpSeed } from "./totp-seal";
 
 export type SecondFactorVerdict =
   | { ok: true; method: "totp" | "recovery_code" }
@@ -20,10 +20,14 @@ export async function verifySecondFactor(
   now: Date,
 ): Promise<SecondFactorVerdict> {
   if (looksLikeRecoveryCode(code)) {
-    return (await useRecoveryCode(db, user, code)) ? { ok: true, method: "recovery_code" } : { ok: false, reason: "wrong_recovery_code" };
+    return (await redeemRecoveryCode(db, user, code)) ? { ok: true, method: "recovery_code" } : { ok: false, reason: "wrong_recovery_code" };
   }
   if (!user.totpSecret) return { ok: false, reason: "wrong_code" };
   const step = matchTotpStep(openTotpSeed(user.totpSecret, user.id), code, now);
   if (step === null) return { ok: false, reason: "wrong_code" };
-  return (await consumeTotpStep(db, user, step)) ? { ok: true, method: "totp" } : { ok: false, reason: "reused_code" };
+  if (!(await consumeTotpStep(db, user, step))) return { ok: false, reason: "reused_code" };
+  // After AUTH_SECRET changed, each seed moves to the new key as its user next signs in, so AUTH_SECRET_PREVIOUS can go.
+  const resealed = resealedTotpSeed(user.totpSecret, user.id);
+  if (resealed) await db.user.updateMany({ where: { id: user.id, workspaceId: user.workspaceId, totpSecret: user.totpSecret }, data: { totpSecret: resealed } });
+  return { ok: true, method: "totp" };
 }

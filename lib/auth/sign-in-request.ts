@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { unscopedDb } from "@/lib/db/client";
 import { clientAddress } from "./client-address";
 import { DEVICE_COOKIE } from "./device-cookie";
-import { checkPassword, type PasswordOutcome } from "./sign-in";
+import { challengeEmail, checkPassword, type PasswordOutcome } from "./sign-in";
 
 /** The password step of sign-in for this request's browser (its address and device cookie). */
 export async function checkPasswordForRequest(input: { email: string; password: string }): Promise<PasswordOutcome> {
@@ -14,4 +14,9 @@ export async function checkPasswordForRequest(input: { email: string; password: 
     userAgent: h.get("user-agent") ?? "",
     deviceCookie: (await cookies()).get(DEVICE_COOKIE)?.value,
   });
+}
+
+/** The email of a live sign-in challenge's user, or null when it is unknown, used or expired. */
+export function emailOfChallenge(challenge: string): Promise<string | null> {
+  return challengeEmail(unscopedDb(), challenge);
 }

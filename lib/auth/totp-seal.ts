@@ -31,3 +31,9 @@ export function sealTotpSeed(base32: string, userId: string, ring = totpSeedKeys
 export function openTotpSeed(sealed: string, userId: string, ring = totpSeedKeys()): string {
   return open(sealed, ring, `totp-seed:${userId}`);
 }
+
+/** The seed sealed again under the current key when it was sealed under an older one (after AUTH_SECRET changed), else null. */
+export function resealedTotpSeed(sealed: string, userId: string, ring = totpSeedKeys()): string | null {
+  if (sealed.split(".")[1] === ring.current.id) return null;
+  return sealTotpSeed(openTotpSeed(sealed, userId, ring), userId, ring);
+}

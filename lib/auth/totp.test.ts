@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deriveKey, keyRing } from "@/lib/crypto/seal";
 import { formatTotpKey, hotpCode, matchTotpStep, newTotpSecret, totpCode, totpCodeAt, totpStep, totpUri } from "./totp";
-import { openTotpSeed, sealTotpSeed } from "./totp-seal";
+import { openTotpSeed, resealedTotpSeed, sealTotpSeed } from "./totp-seal";
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 // RFC 6238 Appendix B: the seed of each algorithm is the ASCII digits repeated to its HMAC's key length.
@@ -76,5 +76,14 @@ describe("the seed at rest", () => {
     expect(sealed).not.toContain(secret);
     expect(openTotpSeed(sealed, "user-1", ring)).toBe(secret);
     expect(() => openTotpSeed(sealed, "user-2", ring)).toThrow(/authentication/);
+  });
+
+  it("is sealed again under the new key after a rotation, and left alone when current", () => {
+    const secret = newTotpSecret();
+    const sealed = sealTotpSeed(secret, "user-1", ring);
+    expect(resealedTotpSeed(sealed, "user-1", ring)).toBeNull();
+    const rotated = keyRing(deriveKey("the next secret", "roster/totp-seed/v1"), ring.current);
+    const moved = resealedTotpSeed(sealed, "user-1", rotated)!;
+    expect(openTotpSeed(moved, "user-1", keyRing(rotated.current))).toBe(secret);
   });
 });

@@ -7,9 +7,7 @@ import { signInSchema } from "@/lib/auth/schema";
 import { signIn } from "@/lib/auth/next-auth";
 import { rememberThisBrowser } from "@/lib/auth/remember-device";
 import { DEFAULT_AFTER_SIGN_IN, safeReturnTo } from "@/lib/auth/return-to";
-import { challengeEmail } from "@/lib/auth/sign-in";
-import { checkPasswordForRequest } from "@/lib/auth/sign-in-request";
-import { unscopedDb } from "@/lib/db/client";
+import { checkPasswordForRequest, emailOfChallenge } from "@/lib/auth/sign-in-request";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
 
 /** The sign-in form's state: with `challenge`, the password was right and the form asks for the 2FA code. */
@@ -35,7 +33,7 @@ export async function signInCodeAction(_prev: SignInState, formData: FormData): 
   const parsed = signInCodeSchema.safeParse(Object.fromEntries(formData));
   const challenge = typeof formData.get("challenge") === "string" ? String(formData.get("challenge")) : "";
   if (!parsed.success) return { error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values, challenge };
-  const email = await challengeEmail(unscopedDb(), parsed.data.challenge);
+  const email = await emailOfChallenge(parsed.data.challenge);
   if (!email) return { error: "Your sign-in took too long. Enter your email and password again.", values };
   return finish(parsed.data.challenge, parsed.data.code, email, formData.get("next"), values);
 }
