@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/breadcrumb";
 import { PageHeader } from "@/components/page-header";
 import { TwoFactorSetup } from "@/components/two-factor-setup";
 import { requireConsolePage } from "@/lib/auth/context";
@@ -19,14 +19,8 @@ export default async function TwoFactorPage() {
   const required = (await readWorkspaceSettings(ctx.db, ctx.workspace.id)).requireAdminTwoFactor && isAdminRole(me.role);
   return (
     <>
-      <PageHeader
-        title="Two-factor authentication"
-        description={
-          <>
-            A code from an app on your phone, asked for at sign-in after your password. <Link href="/console/settings" className="text-brand-700 hover:underline">Back to Settings</Link>
-          </>
-        }
-      />
+      <Breadcrumb parent={{ href: "/console/settings", label: "Settings" }} current="Two-factor authentication" />
+      <PageHeader title="Two-factor authentication" description="A code from an app on your phone, asked for at sign-in after your password." />
       <section aria-labelledby="tfa-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="tfa-heading" className="mb-4 text-base font-semibold text-ink">
           {active ? "2FA is on" : "Set up 2FA"}
