@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Page, TestInfo } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { enableTwoFactor } from "@/lib/auth/enable-two-factor";
 import { startTwoFactorSetup } from "@/lib/auth/start-two-factor-setup";
@@ -35,6 +35,13 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/sign-in$/);
 }
 
+/** A full-page screenshot kept with the test's results, to look at the pages. */
+async function shoot(page: Page, testInfo: TestInfo, name: string) {
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
 async function expectNoSeriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
@@ -63,7 +70,7 @@ async function newPage(browser: Browser, baseURL: string | undefined) {
   return context.newPage();
 }
 
-test("two-factor: enable it from the manual key, sign in with a code, a reused code is refused, a recovery code works once", async ({ adminPage: page, workspace }) => {
+test("two-factor: enable it from the manual key, sign in with a code, a reused code is refused, a recovery code works once", async ({ adminPage: page, workspace }, testInfo) => {
   const { admin } = workspace;
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/console/settings");
@@ -71,7 +78,9 @@ test("two-factor: enable it from the manual key, sign in with a code, a reused c
   await page.getByRole("link", { name: "Set up 2FA" }).click();
   await expect(page).toHaveURL(/\/console\/settings\/two-factor$/);
   await expectNoSeriousAxeViolations(page);
+  await shoot(page, testInfo, "settings-two-factor-setup");
   const { key, recoveryCodes } = await setUpOnPage(page);
+  await shoot(page, testInfo, "settings-two-factor-recovery-codes");
 
   // Copy and Download hold the same ten codes.
   await page.getByRole("button", { name: "Copy" }).click();
@@ -93,6 +102,7 @@ test("two-factor: enable it from the manual key, sign in with a code, a reused c
   await expect(page.getByRole("heading", { name: "Two-factor authentication" })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in$/);
   await expectNoSeriousAxeViolations(page);
+  await shoot(page, testInfo, "sign-in-code-step");
   const code = codeFor(key, 1);
   await submitCode(page, code);
   await expect(page).toHaveURL(/\/console\/users$/);
@@ -115,9 +125,12 @@ test("two-factor: enable it from the manual key, sign in with a code, a reused c
   await expect(page).toHaveURL(/\/console\/users$/);
   await page.goto("/console/settings/two-factor");
   await expect(page.getByTestId("two-factor-status")).toContainText("Recovery codes left: 8 of 10");
+  await shoot(page, testInfo, "settings-two-factor-active");
+  await page.goto("/console/settings");
+  await shoot(page, testInfo, "settings-security");
 });
 
-test("two-factor: an administrator resets another administrator's 2FA; the list says Not configured and their next sign-in sets it up again", async ({ adminPage: page, workspace, browser, baseURL }) => {
+test("two-factor: an administrator resets another administrator's 2FA; the list says Not configured and their next sign-in sets it up again", async ({ adminPage: page, workspace, browser, baseURL }, testInfo) => {
   const db = e2eDb();
   const other = await createUser(db, workspace.workspace.id, { roleId: workspace.roles.admin, displayName: "Robin Second", password: defaultPassword });
   const otherCtx = await consoleContextFor(db, other.id);
@@ -131,6 +144,7 @@ test("two-factor: an administrator resets another administrator's 2FA; the list 
   await page.getByRole("button", { name: "Reset 2FA Token" }).click();
   const dialog = page.getByRole("dialog", { name: "Reset 2FA?" });
   await expect(dialog).toContainText("Do you want to reset 2FA for user «Robin Second»?");
+  await shoot(page, testInfo, "users-reset-2fa-dialog");
   await dialog.getByRole("button", { name: "Reset 2FA" }).click();
   await expect(page.getByText("2FA reset for 1 user.")).toBeVisible();
   await expect(page.getByRole("row", { name: /Robin Second/ })).toContainText("Not configured");
@@ -141,6 +155,7 @@ test("two-factor: an administrator resets another administrator's 2FA; the list 
   await submitPassword(theirs, other.email, defaultPassword);
   await expect(theirs).toHaveURL(/\/account\/two-factor$/);
   await expectNoSeriousAxeViolations(theirs);
+  await shoot(theirs, testInfo, "account-two-factor");
   await theirs.goto("/console/users");
   await expect(theirs).toHaveURL(/\/account\/two-factor$/);
   const again = await setUpOnPage(theirs);
@@ -151,7 +166,7 @@ test("two-factor: an administrator resets another administrator's 2FA; the list 
   await expect(page.getByRole("row", { name: /Robin Second/ })).toContainText("Active");
 });
 
-test("two-factor: asked to change the password at the next sign-in, a user sets a new one before anything else", async ({ workspace, page }) => {
+test("two-factor: asked to change the password at the next sign-in, a user sets a new one before anything else", async ({ workspace, page }, testInfo) => {
   const db = e2eDb();
   const user = await createUser(db, workspace.workspace.id, { roleId: workspace.roles.admin, displayName: "Casey Change", password: defaultPassword });
   await db.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
@@ -160,6 +175,7 @@ test("two-factor: asked to change the password at the next sign-in, a user sets 
   await expect(page).toHaveURL(/\/account\/new-password$/);
   await expect(page.getByRole("heading", { name: "Set a new password" })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
+  await shoot(page, testInfo, "account-new-password");
   // Nothing else is reachable meanwhile.
   await page.goto("/console/settings");
   await expect(page).toHaveURL(/\/account\/new-password$/);
