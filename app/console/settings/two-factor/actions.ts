@@ -6,12 +6,13 @@ import { disableTwoFactor } from "@/lib/auth/disable-two-factor";
 import { enableTwoFactor } from "@/lib/auth/enable-two-factor";
 import { disableTwoFactorSchema, enableTwoFactorSchema } from "@/lib/auth/two-factor-schema";
 
-/** Turns the signed-in person's 2FA on with the first code from their app; returns the recovery codes (shown once). */
-export const enableTwoFactorAction = consoleAction({ schema: enableTwoFactorSchema, access: "enableTwoFactorAction" }, async (ctx, input) => {
-  const result = await enableTwoFactor(ctx, input);
-  revalidatePath("/console/users");
-  return result;
-});
+/**
+ * Turns the signed-in person's 2FA on with the first code from their app;
+ * returns the recovery codes (shown once). Nothing is revalidated: that
+ * would render the page afresh (now "2FA is on") and take the codes away
+ * before they were saved; console pages are rendered per request anyway.
+ */
+export const enableTwoFactorAction = consoleAction({ schema: enableTwoFactorSchema, access: "enableTwoFactorAction" }, (ctx, input) => enableTwoFactor(ctx, input));
 
 /** Turns the signed-in person's 2FA off, with their password or a code. */
 export const disableTwoFactorAction = consoleAction({ schema: disableTwoFactorSchema, access: "disableTwoFactorAction" }, async (ctx, input) => {
