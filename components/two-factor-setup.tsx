@@ -59,7 +59,7 @@ export function TwoFactorSetup({ account, keyFormatted, qrSvg, enable, doneHref,
           />
           <div className="min-w-0 text-sm text-slate-700">
             <p>Can&apos;t scan? In the app, add an account by hand and enter this key (time-based, 6 digits):</p>
-            <p data-testid="totp-key" className="mt-2 font-mono text-base tracking-wide break-all text-slate-900 select-all">
+            <p data-testid="totp-key" className="mt-2 font-mono text-base tracking-wide text-slate-900 select-all">
               {keyFormatted}
             </p>
             <p className="mt-1 text-xs text-slate-500">Account: {account}</p>
