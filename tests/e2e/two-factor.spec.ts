@@ -200,7 +200,7 @@ test("two-factor: with Require 2FA for administrators, an administrator without 
   const other = await createUser(db, workspace.workspace.id, { roleId: workspace.roles.admin, displayName: "Dana Required", password: defaultPassword });
   await page.goto("/console/settings");
   await page.getByLabel("Require 2FA for administrators").check();
-  await page.getByRole("button", { name: "Save" }).last().click();
+  await page.getByRole("button", { name: "Save security settings" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
 
   const theirs = await newPage(browser, baseURL);

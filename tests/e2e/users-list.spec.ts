@@ -41,7 +41,7 @@ test("users: the creator is listed from the start, with every column", async ({ 
     "Administrator",
     "",
     "0",
-    "Not configured",
+    "Not active",
     shownTime(admin.lastLoginAt!),
   ]);
 
@@ -112,7 +112,7 @@ test("users: filters by role, 2FA status and devices narrow the list and combine
   await expect(list.column("2FA status")).toHaveText(active.map(() => "Active"));
   expect(sorted(await list.column("Email").allTextContents())).toEqual(sorted(active));
 
-  await list.filter("2FA status", "Not configured");
+  await list.filter("2FA status", "Not active");
   await expect(list.count).toHaveText("1 user matches");
   await expect(list.column("Email")).toHaveText([workspace.admin.email]);
 

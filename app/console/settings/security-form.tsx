@@ -37,7 +37,7 @@ export function SecurityForm({ requireAdminTwoFactor, canEdit }: { requireAdminT
           </p>
         </div>
       </div>
-      {canEdit ? <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save"}</Button> : null}
+      {canEdit ? <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save security settings"}</Button> : null}
     </form>
   );
 }
