@@ -10,6 +10,8 @@ export const rateRules = {
   signInPerDevice: { limit: 5, windowSeconds: 15 * 60 },
   signInPerAddress: { limit: 30, windowSeconds: 15 * 60 },
   setupPerAddress: { limit: 10, windowSeconds: 60 * 60 },
+  /** Password or code confirmations by a signed-in person (turning 2FA off), per user. */
+  confirmPerUser: { limit: 5, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateRule>;
 
 export type RateState = { limited: boolean; count: number; retryAfterSeconds: number };

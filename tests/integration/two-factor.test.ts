@@ -205,9 +205,16 @@ describe.each(testProviders)("two-factor authentication on %s", (provider) => {
     await updateSecuritySettings(ctx, { requireAdminTwoFactor: false });
     await expect(disableTwoFactor(ctx, { password: "wrong password here", code: "" }, later(60))).rejects.toMatchObject({ code: "BAD_INPUT" });
     await disableTwoFactor(ctx, { password: "", code: totpCode(setup.key, later(60)) }, later(60));
+    // Wrong confirmations are limited per user.
+    const again = await startTwoFactorSetup(ctx);
+    await enableTwoFactor(ctx, { code: totpCode(again.key, later(120)) }, later(120));
+    for (let i = 0; i < 4; i++) await expect(disableTwoFactor(ctx, { password: `wrong password ${i}`, code: "" }, later(130))).rejects.toMatchObject({ code: "BAD_INPUT" });
+    await expect(disableTwoFactor(ctx, { password: admin.password, code: "" }, later(130))).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await db.rateLimit.deleteMany({ where: { key: `confirm:user:${admin.id}` } });
+    await disableTwoFactor(ctx, { password: admin.password, code: "" }, later(130));
     expect(await db.user.findUniqueOrThrow({ where: { id: admin.id }, omit: { totpSecret: false } })).toMatchObject({ twoFactor: "NOT_ACTIVE", totpSecret: null });
     expect(await db.recoveryCode.count({ where: { userId: admin.id } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "auth.2fa_disable" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "auth.2fa_disable" } })).toBe(2);
   });
 
   it("forgets the seed of a user moved to a role without console access, and makes a promoted one Not active", async () => {
