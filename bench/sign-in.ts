@@ -1,0 +1,43 @@
+/** Server time of a sign-in with password + TOTP code: the two steps the sign-in page runs, without the browser. */
+import type { Db } from "@/lib/db/client";
+import { enableTwoFactor } from "@/lib/auth/enable-two-factor";
+import { checkPassword, completeSignIn } from "@/lib/auth/sign-in";
+import { startTwoFactorSetup } from "@/lib/auth/start-two-factor-setup";
+import { totpCode } from "@/lib/auth/totp";
+import { consoleContextFor, createWorkspace } from "@/tests/factories";
+import { median } from "./lib/stats";
+
+export type SignInBench = { runs: number; passwordMs: number; codeMs: number; totalMs: number };
+
+/**
+ * Signs one 2FA administrator in `runs` times (after 3 warm-ups): the
+ * password step (argon2id, the rate-limit counters, the challenge) and the
+ * code step (the challenge, TOTP with its replay guard, the session). Each
+ * run is a step (30 s) later on the injected clock, so no code is a replay.
+ */
+export async function benchSignIn(db: Db, runs = 20): Promise<SignInBench> {
+  const { admin } = await createWorkspace(db, { name: "Sign-in bench" });
+  const ctx = await consoleContextFor(db, admin.id);
+  const start = Date.now();
+  const setup = await startTwoFactorSetup(ctx);
+  await enableTwoFactor(ctx, { code: totpCode(setup.key, new Date(start)) }, new Date(start));
+  const password: number[] = [];
+  const code: number[] = [];
+  for (let i = 1; i <= runs + 3; i++) {
+    const now = new Date(start + i * 30_000);
+    const address = `bench-${i}`;
+    let t = performance.now();
+    const first = await checkPassword(db, { email: admin.email, password: admin.password, address }, now);
+    const passwordMs = performance.now() - t;
+    if (!first.ok) throw new Error(`sign-in bench: the password step said ${first.reason}`);
+    t = performance.now();
+    const done = await completeSignIn(db, { challenge: first.challenge, code: totpCode(setup.key, now), address }, now);
+    const codeMs = performance.now() - t;
+    if (!done.ok) throw new Error(`sign-in bench: the code step said ${done.reason}`);
+    if (i > 3) {
+      password.push(passwordMs);
+      code.push(codeMs);
+    }
+  }
+  return { runs, passwordMs: median(password), codeMs: median(code), totalMs: median(password.map((p, i) => p + code[i])) };
+}
