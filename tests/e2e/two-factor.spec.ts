@@ -164,6 +164,15 @@ test("two-factor: an administrator resets another administrator's 2FA; the list 
   await expect(theirs).toHaveURL(/\/console\/users$/);
   await page.reload();
   await expect(page.getByRole("row", { name: /Robin Second/ })).toContainText("Active");
+
+  // The same from the user's page; it signs them out at once.
+  await page.getByRole("link", { name: "Robin Second" }).click();
+  await page.getByRole("button", { name: "Reset 2FA Token" }).click();
+  await expect(page.getByRole("dialog", { name: "Reset 2FA?" })).toContainText("Do you want to reset 2FA for user «Robin Second»?");
+  await page.getByRole("dialog", { name: "Reset 2FA?" }).getByRole("button", { name: "Reset 2FA" }).click();
+  await expect(page.locator("dt", { hasText: "2FA status" }).locator("+ dd")).toHaveText("Not configured");
+  await theirs.goto("/console/users");
+  await expect(theirs).toHaveURL(/\/sign-in/);
 });
 
 test("two-factor: asked to change the password at the next sign-in, a user sets a new one before anything else", async ({ workspace, page }, testInfo) => {
