@@ -3,10 +3,8 @@ import { sha256 } from "@/lib/crypto/tokens";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { readWorkspaceSettings } from "@/lib/workspaces/settings";
-import { verifyPassword } from "./password";
-import { hitRateLimit, rateRules, refundRateLimit } from "./rate-limit";
+import { confirmIdentity } from "./confirm-identity";
 import { isAdminRole } from "./permissions";
-import { verifySecondFactor } from "./second-factor";
 import { selfActor, type SelfContext } from "./self-context";
 import { clearedTotp } from "./two-factor-state";
 
@@ -24,18 +22,7 @@ export async function disableTwoFactor(self: SelfContext, input: { password: str
   if (user.twoFactor !== "ACTIVE") throw new AppError("CONFLICT", { userMessage: "Two-factor authentication is not on." });
   const settings = await readWorkspaceSettings(self.db, self.workspace.id);
   if (settings.requireAdminTwoFactor && isAdminRole(user.role)) throw new AppError("FORBIDDEN", { userMessage: REQUIRED_FOR_ADMINS });
-  // A stolen session must not become a password oracle: confirmations are counted per user, and a success takes its count back.
-  const rateKey = `confirm:user:${self.user.id}`;
-  const limited = await hitRateLimit(self.db, rateKey, rateRules.confirmPerUser, now);
-  if (limited.limited) throw new AppError("RATE_LIMITED", { userMessage: "Too many failed attempts. Wait 15 minutes, then try again." });
-  if (input.password) {
-    if (!(await verifyPassword(user.passwordHash, input.password))) {
-      throw new AppError("BAD_INPUT", { userMessage: "Check the highlighted fields.", fieldErrors: { password: ["This is not your current password"] } });
-    }
-  } else if (!(await verifySecondFactor(self.db, user, input.code, now)).ok) {
-    throw new AppError("BAD_INPUT", { userMessage: "Check the highlighted fields.", fieldErrors: { code: ["That code is not right, or was used already"] } });
-  }
-  await refundRateLimit(self.db, rateKey);
+  await confirmIdentity(self.db, user, input, now);
   await transaction(self.db, async (tx) => {
     await tx.user.updateMany({ where, data: { twoFactor: "NOT_ACTIVE", ...clearedTotp } });
     await tx.recoveryCode.deleteMany({ where: { workspaceId: self.workspace.id, userId: self.user.id } });

@@ -93,6 +93,7 @@ export const access = {
   changePasswordAction: SIGNED_IN,
   enableTwoFactorAction: SIGNED_IN,
   disableTwoFactorAction: SIGNED_IN,
+  regenerateRecoveryCodesAction: SIGNED_IN,
 
   // app/(auth)/account: forced steps right after sign-in, restricted sessions only.
   setNewPasswordAction: RESTRICTED,

@@ -17,6 +17,9 @@ export const disableTwoFactorSchema = z
   })
   .refine((v) => v.password !== "" || v.code !== "", { path: ["password"], message: "Enter your password, or a code from your app" });
 
+/** New recovery codes take the same confirmation as turning 2FA off. */
+export const regenerateRecoveryCodesSchema = disableTwoFactorSchema;
+
 /** The second step of sign-in: the challenge from the first and a TOTP or recovery code. */
 export const signInCodeSchema = z.object({
   challenge: z.string().min(10).max(100),

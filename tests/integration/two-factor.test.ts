@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { disableTwoFactor, REQUIRED_FOR_ADMINS } from "@/lib/auth/disable-two-factor";
 import { enableTwoFactor } from "@/lib/auth/enable-two-factor";
 import { rateRules } from "@/lib/auth/rate-limit";
+import { regenerateRecoveryCodes } from "@/lib/auth/regenerate-recovery-codes";
 import { setNewPassword } from "@/lib/auth/set-new-password";
 import { findSession } from "@/lib/auth/sessions";
 import { checkPassword, completeSignIn, signInWithPassword } from "@/lib/auth/sign-in";
@@ -101,6 +102,14 @@ describe.each(testProviders)("two-factor authentication on %s", (provider) => {
     expect(await signInWithCode(db, admin.email, recoveryCodes[3], later(61))).toEqual({ ok: false, reason: "wrong_code" });
     expect(await db.recoveryCode.count({ where: { userId: admin.id } })).toBe(9);
     expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "auth.2fa_recovery_code_used" } })).toBe(1);
+
+    // New codes replace the old ones, after the password.
+    const ctx = await consoleContextFor(db, admin.id);
+    await expect(regenerateRecoveryCodes(ctx, { password: "not my password", code: "" }, later(90))).rejects.toMatchObject({ code: "BAD_INPUT" });
+    const { recoveryCodes: fresh } = await regenerateRecoveryCodes(ctx, { password: admin.password, code: "" }, later(90));
+    expect(await db.recoveryCode.count({ where: { userId: admin.id } })).toBe(10);
+    expect(await signInWithCode(db, admin.email, recoveryCodes[4], later(95))).toEqual({ ok: false, reason: "wrong_code" });
+    expect(await signInWithCode(db, admin.email, fresh[0], later(96))).toMatchObject({ ok: true });
   });
 
   it("counts wrong codes in the account's sign-in bucket: after five failures even the right code is refused", async () => {

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { consoleAction } from "@/lib/auth/action";
 import { disableTwoFactor } from "@/lib/auth/disable-two-factor";
 import { enableTwoFactor } from "@/lib/auth/enable-two-factor";
-import { disableTwoFactorSchema, enableTwoFactorSchema } from "@/lib/auth/two-factor-schema";
+import { regenerateRecoveryCodes } from "@/lib/auth/regenerate-recovery-codes";
+import { disableTwoFactorSchema, enableTwoFactorSchema, regenerateRecoveryCodesSchema } from "@/lib/auth/two-factor-schema";
 
 /**
  * Turns the signed-in person's 2FA on with the first code from their app;
@@ -20,3 +21,9 @@ export const disableTwoFactorAction = consoleAction({ schema: disableTwoFactorSc
   revalidatePath("/console/settings/two-factor");
   revalidatePath("/console/users");
 });
+
+/** Ten new recovery codes (the old ones stop working), after the password or a code; shown once, so nothing is revalidated. */
+export const regenerateRecoveryCodesAction = consoleAction(
+  { schema: regenerateRecoveryCodesSchema, access: "regenerateRecoveryCodesAction" },
+  (ctx, input) => regenerateRecoveryCodes(ctx, input),
+);

@@ -9,6 +9,7 @@ import { readWorkspaceSettings } from "@/lib/workspaces/settings";
 import { isAdminRole } from "@/lib/auth/permissions";
 import { enableTwoFactorAction } from "./actions";
 import { DisableTwoFactorForm } from "./disable-form";
+import { NewRecoveryCodesForm } from "./new-codes-form";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 
@@ -30,11 +31,18 @@ export default async function TwoFactorPage() {
             <p className="text-sm text-slate-700" data-testid="two-factor-status">
               Status: <strong>Active</strong>. Recovery codes left: {await recoveryCodesLeft(ctx.db, { id: ctx.user.id, workspaceId: ctx.workspace.id })} of 10.
             </p>
-            {required ? (
-              <p className="text-sm text-slate-700">Your workspace requires two-factor authentication for administrators, so it stays on.</p>
-            ) : (
-              <DisableTwoFactorForm />
-            )}
+            <div className="border-t border-slate-100 pt-5">
+              <h3 className="mb-3 text-sm font-semibold text-ink">Recovery codes</h3>
+              <NewRecoveryCodesForm account={ctx.user.email} />
+            </div>
+            <div className="border-t border-slate-100 pt-5">
+              <h3 className="mb-3 text-sm font-semibold text-ink">Turn off 2FA</h3>
+              {required ? (
+                <p className="text-sm text-slate-700">Your workspace requires two-factor authentication for administrators, so it stays on.</p>
+              ) : (
+                <DisableTwoFactorForm />
+              )}
+            </div>
           </div>
         ) : (
           <SetupSection ctx={ctx} />
