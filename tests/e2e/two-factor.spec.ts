@@ -125,7 +125,16 @@ test("two-factor: enable it from the manual key, sign in with a code, a reused c
   await expect(page).toHaveURL(/\/console\/users$/);
   await page.goto("/console/settings/two-factor");
   await expect(page.getByTestId("two-factor-status")).toContainText("Recovery codes left: 8 of 10");
+  await expectNoSeriousAxeViolations(page);
   await shoot(page, testInfo, "settings-two-factor-active");
+  // Ten new codes, after the password; the old ones stop working.
+  await page.locator("#new-codes-password").fill(admin.password);
+  await page.getByRole("button", { name: "Make new recovery codes" }).click();
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  const fresh = (await page.getByTestId("recovery-codes").getByRole("listitem").allInnerTexts()).map((c) => c.trim());
+  expect(fresh).not.toContain(recoveryCodes[2]);
+  await page.reload();
+  await expect(page.getByTestId("two-factor-status")).toContainText("Recovery codes left: 10 of 10");
   await page.goto("/console/settings");
   await shoot(page, testInfo, "settings-security");
 });
