@@ -68,7 +68,7 @@ export async function benchImportRoute(bench: BenchDatabase): Promise<RouteImpor
     }
     const { admin } = await createWorkspace(bench.db, { name: "Import route bench" });
     const ctx = await consoleContextFor(bench.db, admin.id);
-    const sid = await createSession(bench.db, { id: admin.id, workspaceId: ctx.workspace.id }, "bench");
+    const sid = await createSession(bench.db, { id: admin.id, workspaceId: ctx.workspace.id }, { userAgent: "bench" });
     const cookie = `${SESSION_COOKIE}=${await encode({ token: { sid }, secret, salt: SESSION_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS })}`;
     const usersPage = async () => {
       const t = performance.now();

@@ -224,7 +224,7 @@ export async function createUser(db: Db, workspaceId: string, opts: CreateUserOp
         ...derivedUserColumns({ email, alias, displayName, phone }),
         roleId: opts.roleId,
         passwordHash,
-        twoFactor: opts.twoFactor ?? (passwordHash ? "NOT_CONFIGURED" : "NOT_AVAILABLE"),
+        twoFactor: opts.twoFactor ?? (passwordHash ? "NOT_ACTIVE" : "NOT_AVAILABLE"),
         lastLoginAt: opts.lastLoginAt ?? null,
         deviceCount,
         createdById: opts.createdById ?? null,

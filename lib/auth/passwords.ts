@@ -25,9 +25,9 @@ import { hitRateLimit, rateRules, refundRateLimit } from "./rate-limit";
  * password can forget a step.
  */
 
-type Account = { id: string; workspaceId: string; email: string; displayName: string; alias: string };
+export type Account = { id: string; workspaceId: string; email: string; displayName: string; alias: string };
 
-async function storeNewPassword(
+export async function storeNewPassword(
   tx: Tx,
   input: {
     user: Account;

@@ -26,7 +26,7 @@ describe("role permissions", () => {
     expect(allows(new Set(["users.write"]), "updateUserAction")).toBe(true);
     expect(allows(new Set(["users.read"]), "updateUserAction")).toBe(false);
     for (const needed of Object.values(access)) {
-      expect(["public", "signedIn", "machine", ...permissions]).toContain(needed);
+      expect(["public", "signedIn", "machine", "restricted", ...permissions]).toContain(needed);
     }
   });
 });

@@ -16,6 +16,8 @@ export const permissions = [
   "licenses.write",
   "audit.read",
   "settings.write",
+  /** Reset other users' sign-in factors (Reset 2FA Token); an administrator's also takes admins.manage. */
+  "users.security",
   /** Make or unmake administrators (any role holding this permission); the last-administrator rule counts its holders. */
   "admins.manage",
 ] as const;
@@ -67,7 +69,13 @@ export const SIGNED_IN = "signedIn";
 export const PUBLIC = "public";
 /** A machine credential instead of a console session (the device agent API). */
 export const MACHINE = "machine";
-export type Requirement = Permission | typeof SIGNED_IN | typeof PUBLIC | typeof MACHINE;
+/**
+ * A restricted session in a forced step after sign-in (a new password, 2FA
+ * setup; lib/auth/restricted.ts): reaches only that step's page and actions.
+ * A full console session does not satisfy it, nor it a console entry.
+ */
+export const RESTRICTED = "restricted";
+export type Requirement = Permission | typeof SIGNED_IN | typeof PUBLIC | typeof MACHINE | typeof RESTRICTED;
 
 /**
  * What every server action (by its exported name), route handler ("METHOD
@@ -77,6 +85,7 @@ export type Requirement = Permission | typeof SIGNED_IN | typeof PUBLIC | typeof
 export const access = {
   // app/(auth): before any session.
   signInAction: PUBLIC,
+  signInCodeAction: PUBLIC,
   setupAction: PUBLIC,
   forgotPasswordAction: PUBLIC,
   setPasswordAction: PUBLIC,
@@ -89,9 +98,19 @@ export const access = {
   // Settings → Sessions: only ever one's own sessions (lib/auth/revoke-own-sessions.ts).
   revokeSessionAction: SIGNED_IN,
   revokeOtherSessionsAction: SIGNED_IN,
+  enableTwoFactorAction: SIGNED_IN,
+  disableTwoFactorAction: SIGNED_IN,
+  regenerateRecoveryCodesAction: SIGNED_IN,
+
+  // app/(auth)/account: forced steps right after sign-in, restricted sessions only.
+  setNewPasswordAction: RESTRICTED,
+  enableRequiredTwoFactorAction: RESTRICTED,
+  "page /account/new-password": RESTRICTED,
+  "page /account/two-factor": RESTRICTED,
 
   // app/console/settings
   renameWorkspaceAction: "settings.write",
+  updateSecuritySettingsAction: "settings.write",
 
   // app/console/users
   deleteUsersAction: "users.delete",
@@ -104,6 +123,7 @@ export const access = {
   revokeTokenAction: "devices.write",
   setUserPasswordsAction: "users.security",
   sendRecoveryEmailsAction: "users.security",
+  resetTwoFactorAction: "users.security",
 
   // app/console/users/import
   fixImportRowAction: "users.write",
@@ -133,6 +153,7 @@ export const access = {
   "page /console": SIGNED_IN,
   "page /console/settings": SIGNED_IN,
   "page /console/settings/sessions": SIGNED_IN,
+  "page /console/settings/two-factor": SIGNED_IN,
   "page /console/users": "users.read",
   "page /console/users/[id]": "users.read",
   "page /console/users/new": "users.write",
@@ -156,6 +177,8 @@ export type ActionKey = Extract<ConsoleAccessKey, `${string}Action`>;
 export type RouteKey = Extract<ConsoleAccessKey, `${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} /api/${string}`>;
 export type PageKey = Extract<ConsoleAccessKey, `page ${string}`>;
 export type MachineRouteKey = KeysWhere<typeof MACHINE>;
+/** Entries only a restricted (forced-step) session satisfies. */
+export type RestrictedKey = KeysWhere<typeof RESTRICTED>;
 
 /** Whether a set of permissions satisfies an entry of the map (for a console session). */
 export function allows(held: ReadonlySet<Permission>, key: ConsoleAccessKey): boolean {

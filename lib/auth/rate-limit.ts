@@ -15,6 +15,8 @@ export const rateRules = {
   recoveryPerEmail: { limit: 3, windowSeconds: 60 * 60 },
   /** Submissions of the set-password form with a wrong, used or expired link, from one address. */
   passwordLinkPerAddress: { limit: 20, windowSeconds: 15 * 60 },
+  /** Password or code confirmations by a signed-in person (turning 2FA off), per user. */
+  confirmPerUser: { limit: 5, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateRule>;
 
 export type RateState = { limited: boolean; count: number; retryAfterSeconds: number };

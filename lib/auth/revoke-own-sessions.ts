@@ -4,6 +4,7 @@ import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { actorOf, type ConsoleContext } from "./console-context";
 import { describeDevice } from "./describe-device";
+import { selfActor, type SelfContext } from "./self-context";
 
 /**
  * Signs the signed-in person out of one of their other sessions. The delete
@@ -46,10 +47,10 @@ export async function revokeOtherOwnSessions(ctx: ConsoleContext): Promise<{ end
   });
 }
 
-/** Ends this browser's session and records the sign-out. */
-export async function signOutSession(ctx: ConsoleContext): Promise<void> {
+/** Ends this browser's session and records the sign-out (a session in a forced step may sign out too). */
+export async function signOutSession(ctx: SelfContext): Promise<void> {
   await transaction(ctx.db, async (tx) => {
     await tx.session.deleteMany({ where: { idHash: sha256(ctx.sid), userId: ctx.user.id } });
-    await recordAudit(tx, actorOf(ctx), { action: "auth.sign_out", targetType: "user", targetId: ctx.user.id, targetLabel: ctx.user.email });
+    await recordAudit(tx, selfActor(ctx), { action: "auth.sign_out", targetType: "user", targetId: ctx.user.id, targetLabel: ctx.user.email });
   });
 }

@@ -1,16 +1,19 @@
 import type { Db, Tx } from "@/lib/db/client";
+import type { SessionStage } from "@/lib/db/generated/postgresql/enums.ts";
 import { randomToken, sha256 } from "@/lib/crypto/tokens";
 import { LAST_SEEN_RESOLUTION_MS, SESSION_MAX_AGE_SECONDS, sessionIdleMinutes } from "./session-policy";
 
 export { SESSION_MAX_AGE_SECONDS } from "./session-policy";
 
-/** Starts a session row and returns its secret id (only its hash is stored). */
+/**
+ * Starts a session row and returns its secret id (only its hash is stored).
+ * `stage` other than FULL makes a restricted session that reaches only the
+ * page of that forced step (lib/auth/restricted.ts).
+ */
 export async function createSession(
   db: Db | Tx,
   user: { id: string; workspaceId: string },
-  userAgent = "",
-  address = "",
-  now = new Date(),
+  { userAgent = "", address = "", now = new Date(), stage = "FULL" }: { userAgent?: string; address?: string; now?: Date; stage?: SessionStage } = {},
 ): Promise<string> {
   const sid = randomToken();
   await db.session.create({
@@ -20,6 +23,7 @@ export async function createSession(
       workspaceId: user.workspaceId,
       userAgent: userAgent.slice(0, 300),
       address: address.slice(0, 64),
+      stage,
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
@@ -44,7 +48,7 @@ export function idleCutoff(now: Date, idleMinutes = sessionIdleMinutes()): Date 
 }
 
 /**
- * The live session for a secret id, with its user, role and workspace, and
+ * The live session for a secret id, in any stage, with its user, role and workspace, and
  * its activity recorded; or why there is none. A session past its lifetime
  * or idle longer than the timeout is over (an idle one's row is deleted, so
  * the next request reads as signed out). Last activity is written at most

@@ -6,7 +6,7 @@ import { prepareSqliteFile } from "./sqlite-file.ts";
 import { parseDatabaseUrl, type DatabaseTarget } from "./url.ts";
 
 /** Secrets never leave the database unless a query asks for them by name. */
-const omit = { user: { passwordHash: true, totpSecret: true }, emailMessage: { sealedToken: true } } as const;
+const omit = { user: { passwordHash: true, totpSecret: true, totpPendingSecret: true }, emailMessage: { sealedToken: true } } as const;
 
 function createPg(url: string) {
   const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);

@@ -24,10 +24,13 @@ export const workspaceModels = [
   "ProfileGroup",
   "PasswordLink",
   "ProfileUser",
+  "RecoveryCode",
   "Role",
   "Session",
   // The first setup's claim (lib/workspaces/create-workspace.ts); only setup writes it, through the unscoped client.
   "SetupClaim",
+  // Written by sign-in through the unscoped client, before any session exists.
+  "SignInChallenge",
   "User",
 ] as const;
 

@@ -9,6 +9,7 @@ import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { lockUserSeats } from "@/lib/licenses/user-capacity";
 import { isAdminRole } from "@/lib/auth/permissions";
+import { clearedTotp, twoFactorForRole } from "@/lib/auth/two-factor-state";
 import { adminsRemaining, currentGranter, LAST_ADMIN_MESSAGE, mayGrantRole, roleGrantRefusal } from "@/lib/users/admin-rules";
 import { aliasFromEmail, derivedUserColumns, newUserRow } from "@/lib/users/fields";
 import { pauseAfter, type Pacing } from "./pacing";
@@ -164,7 +165,7 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
         }
         roleChange = { from: user.role.name, to: role.name };
         data.roleId = role.id;
-        if (role.consoleAccess !== user.role.consoleAccess) data.twoFactor = role.consoleAccess ? "NOT_CONFIGURED" : "NOT_AVAILABLE";
+        if (role.consoleAccess !== user.role.consoleAccess) Object.assign(data, { twoFactor: twoFactorForRole(role), ...clearedTotp });
         if (user.role.consoleAccess && !role.consoleAccess) losingConsole.push(user.id);
       }
       const current = new Set(user.memberships.map((m) => m.groupId));
@@ -173,7 +174,7 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
         const next = { email: user.email, alias: user.alias, displayName: (data.displayName as string) ?? user.displayName, phone: (data.phone as string) ?? user.phone };
         await tx.user.update({ where: { id: user.id }, data: { ...data, ...derivedUserColumns(next), updatedAt: run.now } });
         // Audited per user as User Info audits the same change.
-        const changed = [...new Set(Object.keys(data).map((k) => (k === "roleId" ? "role" : k === "twoFactor" ? null : k)).filter((k): k is string => k !== null))];
+        const changed = [...new Set(Object.keys(data).map((k) => (k === "roleId" ? "role" : k === "twoFactor" || k.startsWith("totp") ? null : k)).filter((k): k is string => k !== null))];
         await recordAudit(tx, run.actor, {
           action: "user.update",
           targetType: "user",
@@ -205,7 +206,10 @@ async function applyRows(tx: Tx, run: RunInfo, rows: StoredRow[]): Promise<RowOu
   }
 
   await bulkInsert(tx, "User", newUsers);
-  if (losingConsole.length > 0) await endUserSessions(tx, ws, losingConsole);
+  if (losingConsole.length > 0) {
+    await endUserSessions(tx, ws, losingConsole);
+    await tx.recoveryCode.deleteMany({ where: { workspaceId: ws, userId: { in: losingConsole } } });
+  }
   const joined = await addMemberships(tx, run, memberships);
   // An existing user whose only change is joining a group was updated after all.
   for (const o of outcomes) {

@@ -27,10 +27,10 @@ async function inBatches(findIds: () => Promise<string[]>, remove: (ids: string[
   }
 }
 
-export type CleanupResult = { sessions: number; rateLimits: number; actionRuns: number; emails: number; exports: number; importRows: number; uploads: number };
+export type CleanupResult = { sessions: number; signInChallenges: number; rateLimits: number; actionRuns: number; emails: number; exports: number; importRows: number; uploads: number };
 
 /**
- * Deletes what is past its use: ended sessions, spent rate-limit windows,
+ * Deletes what is past its use: ended sessions, expired sign-in challenges, spent rate-limit windows,
  * old action-run records, sent or failed email older than the retention,
  * exports and import rows past theirs, uploads abandoned part-way (their
  * connection dropped) an hour on. Queued email is never touched.
@@ -44,6 +44,8 @@ export async function runCleanup(db: Db, now = new Date()): Promise<CleanupResul
     async () => (await db.session.findMany({ where: ended, select: { id: true }, take: BATCH })).map((r) => r.id),
     (ids) => db.session.deleteMany({ where: { id: { in: ids } } }),
   );
+  // Sign-ins whose second step never came (5 minutes each).
+  const signInChallenges = (await db.signInChallenge.deleteMany({ where: { expiresAt: { lte: now } } })).count;
   const rateLimits = await inBatches(
     async () => (await db.rateLimit.findMany({ where: { resetAt: { lte: now } }, select: { key: true }, take: BATCH })).map((r) => r.key),
     // The window is checked again: a key counted again since it was read has a new window and stays.
@@ -71,5 +73,5 @@ export async function runCleanup(db: Db, now = new Date()): Promise<CleanupResul
   // Files kept for choosing their columns again go a day after upload; the import itself stays (its rows, or its refusal).
   const keptCutoff = new Date(now.getTime() - UPLOAD_KEPT_MS);
   const kept = await db.importUpload.deleteMany({ where: { importRun: { status: { in: ["REVIEW", "REFUSED"] }, createdAt: { lt: keptCutoff } } } });
-  return { sessions, rateLimits, actionRuns, emails, exports, importRows, uploads: uploads + kept.count };
+  return { sessions, signInChallenges, rateLimits, actionRuns, emails, exports, importRows, uploads: uploads + kept.count };
 }

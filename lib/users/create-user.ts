@@ -1,5 +1,6 @@
 import { actorOf, type ConsoleContext } from "@/lib/auth/console-context";
 import { recordAudit } from "@/lib/audit/record";
+import { twoFactorForRole } from "@/lib/auth/two-factor-state";
 import { transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { reserveUserSeats } from "@/lib/licenses/user-capacity";
@@ -34,7 +35,7 @@ export async function createUser(ctx: ConsoleContext, input: CreateUserInput, op
         ...profile,
         ...derived,
         roleId: role.id,
-        twoFactor: role.consoleAccess ? "NOT_CONFIGURED" : "NOT_AVAILABLE",
+        twoFactor: twoFactorForRole(role),
         exchangeDomain: exchange ? input.exchangeDomain : null,
         exchangeUsername: exchange ? input.exchangeUsername : null,
         source: "CONSOLE",

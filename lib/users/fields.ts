@@ -1,3 +1,5 @@
+import { twoFactorForRole } from "@/lib/auth/two-factor-state";
+
 /** The mailbox part of an address: the default alias of a new user. */
 export function aliasFromEmail(email: string): string {
   const at = email.lastIndexOf("@");
@@ -50,7 +52,7 @@ export function newUserRow(user: {
   return {
     id: user.id, ...profile, ...derivedUserColumns(profile),
     workspaceId: user.workspaceId, roleId: user.role.id, status: "ACTIVE", passwordHash: null, mustChangePassword: false, totpSecret: null,
-    twoFactor: user.role.consoleAccess ? "NOT_CONFIGURED" : "NOT_AVAILABLE", lastLoginAt: null, deviceCount: 0,
+    twoFactor: twoFactorForRole(user.role), lastLoginAt: null, deviceCount: 0,
     exchangeDomain: user.exchange?.domain ?? null, exchangeUsername: user.exchange?.username ?? null,
     source: user.source, importRunId: user.importRunId ?? null, nextStepsHintCount: 0,
     createdById: user.createdById, createdAt: user.now, updatedAt: user.now,

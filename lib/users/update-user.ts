@@ -1,5 +1,6 @@
 import { actorOf, type ConsoleContext } from "@/lib/auth/console-context";
 import { endUserSessions } from "@/lib/auth/sessions";
+import { clearedTotp, twoFactorForRole } from "@/lib/auth/two-factor-state";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { isAdminRole } from "@/lib/auth/permissions";
@@ -40,12 +41,14 @@ export async function updateUser(ctx: ConsoleContext, input: UpdateUserInput) {
         roleId: role.id,
         ...derived,
         // Console roles can use 2FA; others cannot sign in at all.
-        ...(role.consoleAccess !== user.role.consoleAccess
-          ? { twoFactor: role.consoleAccess ? "NOT_CONFIGURED" : "NOT_AVAILABLE" }
-          : {}),
+        // A user leaving the console keeps no seed behind; one joining it has not set 2FA up.
+        ...(role.consoleAccess !== user.role.consoleAccess ? { twoFactor: twoFactorForRole(role), ...clearedTotp } : {}),
       },
     });
-    if (losesConsole) await endUserSessions(tx, ws, [user.id]);
+    if (losesConsole) {
+      await endUserSessions(tx, ws, [user.id]);
+      await tx.recoveryCode.deleteMany({ where: { workspaceId: ws, userId: user.id } });
+    }
 
     const changed: string[] = (["email", "displayName", "phone"] as const).filter((k) => user[k] !== input[k]);
     if (user.roleId !== role.id) changed.push("role");

@@ -51,7 +51,7 @@ export async function createWorkspace(db: Db, input: CreateWorkspaceInput, opts:
         ...derivedUserColumns({ email: input.email, alias, displayName: input.displayName, phone: "" }),
         roleId: roles.admin,
         passwordHash,
-        twoFactor: "NOT_CONFIGURED",
+        twoFactor: "NOT_ACTIVE",
         source: "SETUP",
       },
       select: { id: true, email: true, workspaceId: true },

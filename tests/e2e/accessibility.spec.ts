@@ -54,6 +54,7 @@ async function seed(workspace: { workspace: { id: string }; roles: { user: strin
     "/console/audit",
     "/console/settings",
     "/console/settings/sessions",
+    "/console/settings/two-factor",
     `/enroll/${token}`,
   ];
   return { consolePaths };

@@ -128,9 +128,9 @@ test("users: a user's role changes to Administrator and back, and each save is a
   await save(page);
   await expect(page.getByRole("status")).toHaveText("Changes saved.");
   await expect(page.getByText("gil@corp.example · Administrator")).toBeVisible();
-  // An administrator can sign in to the console, so 2FA now applies.
-  await expect(fact(page, "2FA status")).toHaveText("Not configured");
-  expect(await stored(gil.id)).toMatchObject({ roleId: workspace.roles.admin, twoFactor: "NOT_CONFIGURED" });
+  // An administrator can sign in to the console, so 2FA now applies (not set up yet: Not active; Not configured is for a reset).
+  await expect(fact(page, "2FA status")).toHaveText("Not active");
+  expect(await stored(gil.id)).toMatchObject({ roleId: workspace.roles.admin, twoFactor: "NOT_ACTIVE" });
 
   await field(page, "Role").selectOption({ label: "User" });
   await save(page);

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ConsoleContext } from "@/lib/auth/console-context";
 import { FORBIDDEN_MESSAGE } from "@/lib/auth/console-context";
 import { verifyPassword } from "@/lib/auth/password";
-import { access, MACHINE, permissions, PUBLIC, SIGNED_IN, type AccessKey, type Permission } from "@/lib/auth/permissions";
+import { access, MACHINE, permissions, PUBLIC, RESTRICTED, SIGNED_IN, type AccessKey, type Permission } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { consoleContextFor, createRole, createUser, createWorkspace, defaultPassword } from "../factories";
 import { testDb, testProviders } from "../support/db";
@@ -27,6 +27,10 @@ vi.mock("@/lib/auth/next-auth", () => {
   const refuse = async () => new Response(null, { status: 400 });
   return { auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: { GET: refuse, POST: refuse } };
 });
+
+// No session cookie: restricted (forced-step) actions find no session either.
+vi.mock("@/lib/auth/session-token", () => ({ sessionIdFromCookies: async () => null }));
+vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/headers")>()), cookies: async () => ({ get: () => undefined }) }));
 
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {}, CredentialsSignin: class CredentialsSignin extends Error {} }));
 
@@ -105,6 +109,12 @@ describe("the access map", () => {
     for (const e of routes.filter((r) => r.key.includes("/api/agent/"))) expect(access[e.key]).toBe(MACHINE);
     for (const e of routes.filter((r) => r.key.includes("/api/auth/"))) expect(access[e.key]).toBe(PUBLIC);
   });
+
+  it("keeps forced-step actions to restricted sessions and the own-2FA actions to a session", () => {
+    for (const e of actions.filter((a) => a.file.startsWith("app/(auth)/account/"))) expect(access[e.key], e.key).toBe(RESTRICTED);
+    expect(access.enableTwoFactorAction).toBe(SIGNED_IN);
+    expect(access.disableTwoFactorAction).toBe(SIGNED_IN);
+  });
 });
 
 /** Everything an action or route could have written in a workspace. */
@@ -155,7 +165,7 @@ describe.each(testProviders)("authorization on %s", (provider) => {
     const covered: string[] = [];
     for (const action of actions) {
       const needed = access[action.key];
-      if (needed === PUBLIC || needed === SIGNED_IN || needed === MACHINE) continue;
+      if (needed === PUBLIC || needed === SIGNED_IN || needed === MACHINE || needed === RESTRICTED) continue;
       session.ctx = contexts.get(needed)!;
       const before = await snapshot(db, workspace.id);
       // The permission is checked before the input is read, so any input will do; this one is plausible.
@@ -176,7 +186,7 @@ describe.each(testProviders)("authorization on %s", (provider) => {
     let covered = 0;
     for (const route of routes) {
       const needed = access[route.key];
-      if (needed === PUBLIC || needed === MACHINE || needed === SIGNED_IN) continue;
+      if (needed === PUBLIC || needed === MACHINE || needed === SIGNED_IN || needed === RESTRICTED) continue;
       session.ctx = await lacking(workspace.id, needed);
       const before = await snapshot(db, workspace.id);
       const { request, params } = requestFor(route.key, route.key.includes("exports") ? exportRow.id : importRun.id);

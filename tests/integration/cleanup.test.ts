@@ -84,7 +84,7 @@ describe.each(testProviders)("clean-up on %s", (provider) => {
     });
 
     const result = await runCleanup(db, now);
-    expect(result).toEqual({ sessions: 2, rateLimits: 1, actionRuns: 1, emails: 2, exports: 1, importRows: 1, uploads: 2 });
+    expect(result).toEqual({ sessions: 2, signInChallenges: 0, rateLimits: 1, actionRuns: 1, emails: 2, exports: 1, importRows: 1, uploads: 2 });
     expect(await db.importRun.count({ where: { id: abandoned.id } })).toBe(0);
     expect(await db.importUpload.count({ where: { importRunId: reviewed.id } })).toBe(0);
     expect(await db.importRun.count({ where: { id: reviewed.id } })).toBe(1);
@@ -106,7 +106,7 @@ describe.each(testProviders)("clean-up on %s", (provider) => {
     expect(await db.importRun.count({ where: { id: oldImport.id } })).toBe(1);
 
     // A second run finds nothing more.
-    expect(await runCleanup(db, now)).toEqual({ sessions: 0, rateLimits: 0, actionRuns: 0, emails: 0, exports: 0, importRows: 0, uploads: 0 });
+    expect(await runCleanup(db, now)).toEqual({ sessions: 0, signInChallenges: 0, rateLimits: 0, actionRuns: 0, emails: 0, exports: 0, importRows: 0, uploads: 0 });
   });
 
   it("lets exactly one of several instances claim each period of a job", async () => {

@@ -63,7 +63,7 @@ describe.each(testProviders)("create user on %s", (provider) => {
     const ctx = await consoleContextFor(db, admin.id);
     const result = await createUser(ctx, input({ email: "ada@corp.example", roleId: roles.admin, sendInstructions: undefined }), { baseUrl });
     expect(result.queued).toBe(0);
-    expect(await db.user.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ twoFactor: "NOT_CONFIGURED" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ twoFactor: "NOT_ACTIVE" });
     // The only message is the link to set a first password, valid 24 hours.
     expect(await db.emailMessage.findMany({ where: { workspaceId: workspace.id }, select: { kind: true, to: true } })).toEqual([{ kind: "password_link", to: "ada@corp.example" }]);
     expect(await db.passwordLink.findMany({ where: { userId: result.id }, select: { purpose: true } })).toEqual([{ purpose: "ACTIVATION" }]);
@@ -123,6 +123,6 @@ describe.each(testProviders)("create user on %s", (provider) => {
     expect(await db.auditEvent.count({ where: { workspaceId: workspace.id, action: "user.create" } })).toBe(0);
     // The same input goes through once nothing fails.
     const { id } = await createUser(ctx, input({ email: "half@corp.example", group: "Halfway", roleId: custom.id }), { baseUrl });
-    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ roleId: custom.id, twoFactor: "NOT_CONFIGURED" });
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ roleId: custom.id, twoFactor: "NOT_ACTIVE" });
   });
 });

@@ -163,7 +163,7 @@ describe.each(testProviders)("CSV import on %s", (provider) => {
     const after = await db.user.findUniqueOrThrow({ where: { id: same.id } });
     expect([after.displayName, after.phone]).toEqual([before.displayName, before.phone]);
     const movedAfter = await db.user.findUniqueOrThrow({ where: { id: moved.id }, include: { role: true, memberships: { include: { group: true } } } });
-    expect(movedAfter).toMatchObject({ displayName: "New Name", sortName: "new name", twoFactor: "NOT_CONFIGURED", role: { key: "admin" } });
+    expect(movedAfter).toMatchObject({ displayName: "New Name", sortName: "new name", twoFactor: "NOT_ACTIVE", role: { key: "admin" } });
     expect(movedAfter.memberships.map((m) => m.group.name)).toEqual(["Support"]);
   });
 

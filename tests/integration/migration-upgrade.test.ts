@@ -95,7 +95,7 @@ describe.each(testProviders)("upgrading a %s database with data", (provider) => 
     const db = await open(provider);
     opened.push(db);
     const all = migrations(provider);
-    const at = all.findIndex((m) => m.name.endsWith("_sessions_and_audit"));
+    const at = all.findIndex((m) => m.name.endsWith("_account_security"));
     expect(at).toBeGreaterThan(0);
     for (const m of all.slice(0, at)) await db.exec(m.sql);
     const ws = `ws${randomBytes(4).toString("hex")}`;

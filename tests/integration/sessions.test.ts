@@ -20,7 +20,7 @@ describe.each(testProviders)("sessions on %s", (provider) => {
   it("records activity at most once a minute, and refuses a session idle past the timeout (its row goes)", async () => {
     const { admin } = await createWorkspace(db);
     const t0 = new Date("2026-06-01T09:00:00.000Z");
-    const sid = await createSession(db, admin, chrome, "198.51.100.4", t0);
+    const sid = await createSession(db, admin, { userAgent: chrome, address: "198.51.100.4", now: t0 });
     const seen = async () => (await db.session.findUniqueOrThrow({ where: { idHash: sha256(sid) } })).lastSeenAt.getTime();
 
     expect(await findSession(db, sid, at(t0, 0.5), 30)).not.toBeNull();
@@ -41,7 +41,7 @@ describe.each(testProviders)("sessions on %s", (provider) => {
   it("ends an active session at its 12-hour lifetime all the same", async () => {
     const { admin } = await createWorkspace(db);
     const t0 = new Date("2026-06-01T09:00:00.000Z");
-    const sid = await createSession(db, admin, chrome, "198.51.100.4", t0);
+    const sid = await createSession(db, admin, { userAgent: chrome, address: "198.51.100.4", now: t0 });
     for (let m = 20; m < 12 * 60; m += 20) expect(await findSession(db, sid, at(t0, m), 30), `minute ${m}`).not.toBeNull();
     expect(await lookupSession(db, sid, at(t0, 12 * 60), 30)).toEqual({ session: null, ended: "none" });
   });
@@ -50,11 +50,11 @@ describe.each(testProviders)("sessions on %s", (provider) => {
     const { workspace, admin, roles } = await createWorkspace(db);
     const colleague = await createUser(db, workspace.id, { roleId: roles.admin, password: defaultPassword });
     const other = await createWorkspace(db);
-    const here = await createSession(db, admin, chrome, "198.51.100.10");
-    await createSession(db, admin, firefox, "2001:db8::7");
-    await createSession(db, { id: colleague.id, workspaceId: workspace.id }, chrome, "198.51.100.11");
-    await createSession(db, other.admin, chrome, "198.51.100.12");
-    const idle = await createSession(db, admin, firefox, "198.51.100.13", new Date(Date.now() - 45 * MINUTE));
+    const here = await createSession(db, admin, { userAgent: chrome, address: "198.51.100.10" });
+    await createSession(db, admin, { userAgent: firefox, address: "2001:db8::7" });
+    await createSession(db, { id: colleague.id, workspaceId: workspace.id }, { userAgent: chrome, address: "198.51.100.11" });
+    await createSession(db, other.admin, { userAgent: chrome, address: "198.51.100.12" });
+    const idle = await createSession(db, admin, { userAgent: firefox, address: "198.51.100.13", now: new Date(Date.now() - 45 * MINUTE) });
 
     const ctx = { ...(await consoleContextFor(db, admin.id)), sid: here };
     const list = await listOwnSessions(ctx);
@@ -68,10 +68,10 @@ describe.each(testProviders)("sessions on %s", (provider) => {
     const { workspace, admin, roles } = await createWorkspace(db);
     const colleague = await createUser(db, workspace.id, { roleId: roles.admin, password: defaultPassword });
     const other = await createWorkspace(db);
-    const here = await createSession(db, admin, chrome, "198.51.100.20");
-    const laptop = await createSession(db, admin, firefox, "198.51.100.21");
-    const colleagues = await createSession(db, { id: colleague.id, workspaceId: workspace.id }, chrome, "198.51.100.22");
-    const foreign = await createSession(db, other.admin, chrome, "198.51.100.23");
+    const here = await createSession(db, admin, { userAgent: chrome, address: "198.51.100.20" });
+    const laptop = await createSession(db, admin, { userAgent: firefox, address: "198.51.100.21" });
+    const colleagues = await createSession(db, { id: colleague.id, workspaceId: workspace.id }, { userAgent: chrome, address: "198.51.100.22" });
+    const foreign = await createSession(db, other.admin, { userAgent: chrome, address: "198.51.100.23" });
     const idOf = async (sid: string) => (await db.session.findUniqueOrThrow({ where: { idHash: sha256(sid) } })).id;
     const ctx = { ...(await consoleContextFor(db, admin.id)), sid: here };
 
@@ -95,9 +95,9 @@ describe.each(testProviders)("sessions on %s", (provider) => {
   it("signs out of all other sessions of one's own, leaving this one and everyone else's", async () => {
     const { workspace, admin, roles } = await createWorkspace(db);
     const colleague = await createUser(db, workspace.id, { roleId: roles.admin, password: defaultPassword });
-    const here = await createSession(db, admin, chrome);
-    const mine = [await createSession(db, admin, firefox), await createSession(db, admin, chrome)];
-    const colleagues = await createSession(db, { id: colleague.id, workspaceId: workspace.id }, chrome);
+    const here = await createSession(db, admin, { userAgent: chrome });
+    const mine = [await createSession(db, admin, { userAgent: firefox }), await createSession(db, admin, { userAgent: chrome })];
+    const colleagues = await createSession(db, { id: colleague.id, workspaceId: workspace.id }, { userAgent: chrome });
     const ctx = { ...(await consoleContextFor(db, admin.id)), sid: here };
 
     expect(await revokeOtherOwnSessions(ctx)).toEqual({ ended: 2 });
@@ -116,8 +116,8 @@ describe.each(testProviders)("sessions on %s", (provider) => {
   it("clean-up takes idle sessions' rows away with the expired ones", async () => {
     const { admin } = await createWorkspace(db);
     const now = new Date();
-    const idle = await createSession(db, admin, chrome, "", new Date(now.getTime() - 31 * MINUTE));
-    const live = await createSession(db, admin, chrome, "", new Date(now.getTime() - 5 * MINUTE));
+    const idle = await createSession(db, admin, { userAgent: chrome, now: new Date(now.getTime() - 31 * MINUTE) });
+    const live = await createSession(db, admin, { userAgent: chrome, now: new Date(now.getTime() - 5 * MINUTE) });
     await runCleanup(db, now);
     expect(await db.session.count({ where: { idHash: sha256(idle) } })).toBe(0);
     expect(await db.session.count({ where: { idHash: sha256(live) } })).toBe(1);

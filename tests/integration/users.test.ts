@@ -34,7 +34,7 @@ async function addAdmin(db: Db, workspaceId: string, roleId: string, email: stri
     data: {
       workspaceId, email, alias: email.split("@")[0], displayName: "Second Admin", roleId,
       ...derivedUserColumns({ email, alias: email.split("@")[0], displayName: "Second Admin", phone: "" }),
-      passwordHash: await hashPassword("another long password"), twoFactor: "NOT_CONFIGURED",
+      passwordHash: await hashPassword("another long password"), twoFactor: "NOT_ACTIVE",
     },
   });
 }
@@ -128,7 +128,7 @@ describe.each(testProviders)("users on %s", (provider) => {
 
     expect(await count({ role: roles.admin })).toBe(1);
     expect(await count({ role: roles.user })).toBe(40);
-    expect(await count({ twoFactor: "NOT_CONFIGURED" })).toBe(1);
+    expect(await count({ twoFactor: "NOT_ACTIVE" })).toBe(1);
     const withDevices = await db.user.count({ where: { workspaceId: workspace.id, deviceCount: { gt: 0 } } });
     expect(withDevices).toBeGreaterThan(0);
     expect(await count({ devices: "yes" })).toBe(withDevices);
@@ -190,7 +190,7 @@ describe.each(testProviders)("users on %s", (provider) => {
 
     // Promoting makes 2FA applicable; nobody changes their own role (so the only admin cannot demote themself).
     await updateUser(ctx, { userId: u2.id, email: u2.email, displayName: u2.displayName, phone: u2.phone, roleId: roles.admin });
-    expect((await db.user.findUniqueOrThrow({ where: { id: u2.id } })).twoFactor).toBe("NOT_CONFIGURED");
+    expect((await db.user.findUniqueOrThrow({ where: { id: u2.id } })).twoFactor).toBe("NOT_ACTIVE");
     const alone = await createWorkspace(db);
     const aloneCtx = await consoleContextFor(db, alone.admin.id);
     await expect(

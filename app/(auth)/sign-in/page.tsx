@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getConsoleContext } from "@/lib/auth/context";
+import { restrictedStagePage } from "@/lib/auth/restricted";
 import { DEFAULT_AFTER_SIGN_IN, safeReturnTo } from "@/lib/auth/return-to";
 import { sessionIdleMinutes } from "@/lib/auth/session-policy";
 import { plural } from "@/lib/format";
@@ -16,6 +17,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const next = safeReturnTo(Array.isArray(asked) ? asked[0] : asked);
   if (!(await anyWorkspaceExists())) redirect("/setup");
   if (await getConsoleContext()) redirect(next ?? DEFAULT_AFTER_SIGN_IN);
+  // Signed in but with a step to finish first (a new password, 2FA setup): that step's page.
+  const step = await restrictedStagePage();
+  if (step) redirect(step);
   return (
     <>
       <h1 className="text-xl font-semibold text-ink">Sign in to Roster</h1>

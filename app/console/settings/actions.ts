@@ -6,6 +6,14 @@ import { changePassword } from "@/lib/auth/passwords";
 import { changePasswordSchema } from "@/lib/auth/schema";
 import { renameWorkspaceSchema } from "@/lib/workspaces/schema";
 import { renameWorkspace } from "@/lib/workspaces/rename-workspace";
+import { securitySettingsSchema } from "@/lib/auth/two-factor-schema";
+import { updateSecuritySettings } from "@/lib/workspaces/update-security-settings";
+
+/** Saves Settings → Security (Require 2FA for administrators). */
+export const updateSecuritySettingsAction = consoleAction({ schema: securitySettingsSchema, access: "updateSecuritySettingsAction" }, async (ctx, input) => {
+  await updateSecuritySettings(ctx, input);
+  revalidatePath("/console/settings");
+});
 
 /** Saves the workspace's company name. */
 export const renameWorkspaceAction = consoleAction({ schema: renameWorkspaceSchema, access: "renameWorkspaceAction" }, async (ctx, input) => {

@@ -10,6 +10,15 @@ import { selectedUsersSchema, setUserPasswordsSchema } from "@/lib/auth/schema";
 import { deleteUsers } from "@/lib/users/delete-users";
 import { deleteUsersSchema, updateUserSchema } from "@/lib/users/schema";
 import { updateUser } from "@/lib/users/update-user";
+import { resetTwoFactorSchema } from "@/lib/auth/two-factor-schema";
+import { resetTwoFactor } from "@/lib/users/reset-two-factor";
+
+/** "Reset 2FA Token" for the selected users (list or user page). */
+export const resetTwoFactorAction = consoleAction({ schema: resetTwoFactorSchema, access: "resetTwoFactorAction" }, async (ctx, input) => {
+  const result = await resetTwoFactor(ctx, input);
+  revalidatePath("/console/users");
+  return result;
+});
 
 /** Deletes the selected users (list or user page). */
 export const deleteUsersAction = consoleAction({ schema: deleteUsersSchema, access: "deleteUsersAction" }, async (ctx, input) => {

@@ -13,6 +13,7 @@ import { sendInstructionsAction } from "./actions";
 import type { UserListRow } from "@/lib/users/labels";
 import { DeleteUsersDialog } from "./delete-users-dialog";
 import { ChangePasswordDialog, RecoveryEmailDialog } from "./account-dialogs";
+import { ResetTwoFactorDialog } from "./reset-two-factor-dialog";
 
 export type SortLink = { key: string; label: string; href: string; active: "asc" | "desc" | null };
 
@@ -20,6 +21,7 @@ export type SortLink = { key: string; label: string; href: string; active: "asc"
 export function UsersTable({ rows, columns, canDelete, canSend, canSecure }: { rows: UserListRow[]; columns: SortLink[]; canDelete: boolean; canSend: boolean; canSecure: boolean }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
+  const [confirmingReset, setConfirmingReset] = useState(false);
   const [confirmingSend, setConfirmingSend] = useState(false);
   const [accountDialog, setAccountDialog] = useState<"password" | "recovery" | null>(null);
   const [sending, startSending] = useTransition();
@@ -59,6 +61,9 @@ export function UsersTable({ rows, columns, canDelete, canSend, canSecure }: { r
             </Button>
             <Button variant="secondary" disabled={chosen.length === 0} onClick={() => setAccountDialog("recovery")}>
               Send Password Recovery Email
+            </Button>
+            <Button variant="secondary" disabled={chosen.length === 0} onClick={() => setConfirmingReset(true)}>
+              Reset 2FA Token
             </Button>
           </>
         ) : null}
@@ -157,6 +162,15 @@ export function UsersTable({ rows, columns, canDelete, canSend, canSecure }: { r
           return <Dialog open targets={chosen.map((r) => ({ id: r.id, label: r.name, email: r.email, credentialsProblem: r.credentialsProblem }))} onClose={() => setAccountDialog(null)} />;
         })()
       ) : null}
+      <ResetTwoFactorDialog
+        open={confirmingReset}
+        targets={chosen.map((r) => ({ id: r.id, label: r.name }))}
+        onClose={() => setConfirmingReset(false)}
+        onDone={() => {
+          setConfirmingReset(false);
+          setSelected(new Set());
+        }}
+      />
       <DeleteUsersDialog
         open={confirming}
         targets={chosen.map((r) => ({ id: r.id, label: r.name, deviceCount: r.deviceCount }))}
