@@ -33,7 +33,7 @@ test("auth: signing out ends the session, and the console sends visitors to sign
   await page.goto("/console/users");
   await expect(page).toHaveURL(/\/sign-in$/);
   await signIn(page, workspace.admin.email, workspace.admin.password);
-  await page.getByText("Account").click();
+  await page.getByText("Account", { exact: true }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/console/users");

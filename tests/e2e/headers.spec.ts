@@ -30,7 +30,7 @@ test("headers: every page has a nonce-based CSP that its own scripts satisfy", a
   // A fresh nonce per response.
   expect(nonces.size).toBe(2);
   // The page is interactive: a client component answers (the account menu opens).
-  await page.getByText("Account").click();
+  await page.getByText("Account", { exact: true }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   expect(violations).toEqual([]);
 });

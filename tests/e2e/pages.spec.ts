@@ -174,12 +174,12 @@ test("pages: a role without access to a section sees Not allowed", async ({ brow
 test("pages: the account menu closes on Esc (focus back on it) and on a click outside", async ({ adminPage: page }) => {
   const menu = page.getByTestId("account-menu");
   const signOut = page.getByRole("button", { name: "Sign out" });
-  await page.getByText("Account").click();
+  await page.getByText("Account", { exact: true }).click();
   await expect(signOut).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(signOut).toBeHidden();
   await expect(menu.locator("summary")).toBeFocused();
-  await page.getByText("Account").click();
+  await page.getByText("Account", { exact: true }).click();
   await expect(signOut).toBeVisible();
   await page.locator("main").click({ position: { x: 5, y: 5 } });
   await expect(signOut).toBeHidden();

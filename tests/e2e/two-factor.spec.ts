@@ -30,7 +30,7 @@ async function submitCode(page: Page, code: string) {
 }
 
 async function signOut(page: Page) {
-  await page.getByText("Account").click();
+  await page.getByText("Account", { exact: true }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
 }
