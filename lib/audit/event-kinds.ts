@@ -35,6 +35,17 @@ export const auditEventGroups = [
     },
   },
   {
+    id: "groups",
+    label: "Groups",
+    kinds: {
+      "group.create": "Created group",
+      "group.rename": "Renamed group",
+      "group.delete": "Deleted group",
+      "group.add_members": "Added users to group",
+      "group.remove_members": "Removed users from group",
+    },
+  },
+  {
     id: "import",
     label: "Import",
     kinds: {
@@ -64,7 +75,6 @@ export const auditEventGroups = [
     kinds: {
       "workspace.create": "Created workspace",
       "workspace.rename": "Renamed workspace",
-      "group.create": "Created group",
       "license.add": "Added license",
     },
   },

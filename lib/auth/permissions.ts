@@ -125,6 +125,15 @@ export const access = {
   sendRecoveryEmailsAction: "users.security",
   resetTwoFactorAction: "users.security",
 
+  // app/console/groups (also a user's Groups tab and the users list's bulk actions)
+  createGroupAction: "groups.write",
+  renameGroupAction: "groups.write",
+  deleteGroupAction: "groups.write",
+  addMembersAction: "groups.write",
+  removeMembersAction: "groups.write",
+  suggestUsersAction: "users.read",
+  suggestGroupsAction: "users.read",
+
   // app/console/users/import
   fixImportRowAction: "users.write",
   excludeImportRowAction: "users.write",
@@ -161,6 +170,7 @@ export const access = {
   "page /console/users/import": "users.write",
   "page /console/users/import/[id]": "users.write",
   "page /console/groups": "users.read",
+  "page /console/groups/[id]": "users.read",
   "page /console/devices": "users.read",
   "page /console/licenses": "users.read",
   "page /console/reports": "users.read",

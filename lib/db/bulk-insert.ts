@@ -56,7 +56,7 @@ function pgValue(value: BulkValue): string | number | boolean | null {
 }
 
 /** Which engine a client (or a transaction of one) talks to. */
-function providerOf(client: Db | Tx): "sqlite" | "postgresql" {
+export function providerOf(client: Db | Tx): "sqlite" | "postgresql" {
   const provider = (client as unknown as { _activeProvider?: unknown })._activeProvider;
   if (provider !== "sqlite" && provider !== "postgresql") throw new Error(`bulkInsert: unknown database provider ${String(provider)}`);
   return provider;
