@@ -11,7 +11,7 @@ import { removeMembersAction } from "../actions";
 export const REMOVE_FROM_GROUP_QUESTION = "Do you really want to remove this user from user group?";
 
 /** Remove (a member row on a group's page, a group row on a user's Groups tab): the user stays, the membership ends. */
-export function RemoveMemberButton({ group, user, label }: { group: { id: string; name: string }; user: { id: string; label: string }; label: string }) {
+export function RemoveMemberButton({ group, user, label, text = "Remove" }: { group: { id: string; name: string }; user: { id: string; label: string }; label: string; text?: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -29,7 +29,7 @@ export function RemoveMemberButton({ group, user, label }: { group: { id: string
 
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)} aria-label={label}>Remove</Button>
+      <Button variant="secondary" onClick={() => setOpen(true)} aria-label={label}>{text}</Button>
       <ConfirmDialog open={open} title="Remove from group?" confirmLabel="Remove" pending={pending} error={error} onConfirm={confirm} onCancel={() => { setError(undefined); setOpen(false); }}>
         <p>{REMOVE_FROM_GROUP_QUESTION}</p>
         <p className="mt-2 text-slate-600">{user.label} leaves “{group.name}”; the user is not deleted.</p>

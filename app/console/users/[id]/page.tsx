@@ -15,11 +15,14 @@ import { displayAddress } from "@/lib/email-address/idn";
 import { listUserTokens } from "@/lib/enrollment/tokens";
 import { plural } from "@/lib/format";
 import { listUserEmailMessages } from "@/lib/mail/list-messages";
+import { listUserGroups } from "@/lib/groups/list-groups";
 import { getUser, listGrantableRoles } from "@/lib/users/get-user";
 import { NOT_LOGGED_IN, twoFactorLabels } from "@/lib/users/labels";
 import { MessageStatus } from "../../mailbox/message-status";
 import { ResendButton } from "../../mailbox/resend-button";
+import { RemoveMemberButton } from "../../groups/[id]/remove-member-button";
 import { AccountButtons } from "./account-buttons";
+import { AddToGroupButton } from "./add-to-group-button";
 import { DeleteUserButton } from "./delete-user-button";
 import { RevokeTokenButton } from "./revoke-token-button";
 import { SendInstructionsButton } from "./send-instructions-button";
@@ -34,6 +37,7 @@ const tabs = [
   { id: "info", label: "User Info" },
   { id: "devices", label: "Associated Devices" },
   { id: "tokens", label: "User Tokens" },
+  { id: "groups", label: "Groups" },
 ] as const;
 type TabId = (typeof tabs)[number]["id"];
 
@@ -114,6 +118,11 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       {tab === "tokens" ? (
         <div role="tabpanel" id="panel-tokens" aria-labelledby="tab-tokens">
           <TokensPanel db={ctx.db} workspaceId={ctx.workspace.id} userId={user.id} canRevoke={can(ctx, "revokeTokenAction")} />
+        </div>
+      ) : null}
+      {tab === "groups" ? (
+        <div role="tabpanel" id="panel-groups" aria-labelledby="tab-groups">
+          <GroupsPanel db={ctx.db} workspaceId={ctx.workspace.id} userId={user.id} userLabel={name} canWrite={can(ctx, "addMembersAction")} />
         </div>
       ) : null}
     </>
@@ -202,5 +211,37 @@ async function TokensPanel({ db, workspaceId, userId, canRevoke }: PanelProps & 
         };
       })}
     />
+  );
+}
+
+/** The Groups tab: the user's groups, Add to group, and Remove from group (with its confirmation). */
+async function GroupsPanel({ db, workspaceId, userId, userLabel, canWrite }: PanelProps & { userLabel: string; canWrite: boolean }) {
+  const groups = await listUserGroups(db, workspaceId, userId);
+  return (
+    <section aria-label="Groups">
+      {canWrite ? (
+        <div className="mb-3 flex justify-end">
+          <AddToGroupButton user={{ id: userId, label: userLabel }} />
+        </div>
+      ) : null}
+      {groups.length === 0 ? (
+        <EmptyState title="Not in any group">{canWrite ? "Add the user to a group to give them its profiles." : null}</EmptyState>
+      ) : (
+        <DataTable
+          caption="The user's groups"
+          headers={["Group name", "# of users", "Created by", "Created", ...(canWrite ? ["Actions"] : [])]}
+          rows={groups.map((g) => ({
+            key: g.id,
+            cells: [
+              <Link key="n" href={`/console/groups/${g.id}`} className="font-medium text-brand-700 hover:underline">{g.name}</Link>,
+              plural(g.members, "user"),
+              g.createdBy ? <EmailAddress key="b" address={g.createdBy} fit="column" /> : "—",
+              <LocalTime key="c" date={g.createdAt} />,
+              ...(canWrite ? [<RemoveMemberButton key="r" group={g} user={{ id: userId, label: userLabel }} label={`Remove from group ${g.name}`} text="Remove from group" />] : []),
+            ],
+          }))}
+        />
+      )}
+    </section>
   );
 }
