@@ -131,6 +131,8 @@ export const access = {
   deleteGroupAction: "groups.write",
   addMembersAction: "groups.write",
   removeMembersAction: "groups.write",
+  bulkMembershipAction: "groups.write",
+  countSelectionAction: "users.read",
   suggestUsersAction: "users.read",
   suggestGroupsAction: "users.read",
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** How many users or groups one membership change takes (a bulk change by "all matching" runs in batches of this). */
-export const MEMBERSHIP_BATCH = 1000;
+/** How many users one membership change takes; a bulk change by "all matching" runs in batches of this (SQLite binds at most 999 parameters a statement). */
+export const MEMBERSHIP_BATCH = 500;
 
 const id = z.string().trim().min(1).max(64);
 

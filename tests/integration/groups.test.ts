@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { addMembers } from "@/lib/groups/add-members";
+import { bulkMembership, bulkMembershipSchema, countSelection } from "@/lib/groups/bulk-membership";
 import { createGroup } from "@/lib/groups/create-group";
 import { deleteGroup } from "@/lib/groups/delete-group";
 import { listGroupHistory } from "@/lib/groups/get-group";
@@ -142,4 +143,33 @@ describe.each(testProviders)("groups on %s", (provider) => {
     expect(await suggestUsers(ctx.db, workspace.id, { q: target.email, exclude: groupIds[names.indexOf("Team C")] })).toEqual([]);
     expect(await suggestUsers(ctx.db, workspace.id, { q: target.email, exclude: groupIds[names.indexOf("Team D")] })).toHaveLength(1);
   });
+
+  it("adds and removes all users matching the list's search and filters, in batches, idempotently, in the workspace only", async () => {
+    const { workspace, admin, roles } = await createWorkspace(db);
+    const other = await createWorkspace(db);
+    const ctx = await consoleContextFor(db, admin.id);
+    await createUsers(db, workspace.id, 2100, { roleId: roles.user });
+    await createUsers(db, workspace.id, 3, { roleId: roles.user, emailDomain: "branch.example", startAt: 5000 });
+    await createUsers(db, other.workspace.id, 4, { roleId: other.roles.user, emailDomain: "branch.example" });
+    const group = await createGroup(ctx, named("Everyone"));
+    const bulk = (raw: unknown) => bulkMembership(ctx, bulkMembershipSchema.parse(raw));
+
+    expect(await countSelection(ctx, { matching: { q: "BRANCH.example" } })).toBe(3);
+    expect(await bulk({ op: "add", groupIds: [group.id], selection: { matching: { q: "branch.example" } } })).toEqual({ users: 3, changed: 3 });
+    // Every user of the workspace (2,100 + 3 + the administrator), across five batches; the three already in are skipped.
+    expect(await bulk({ op: "add", groupIds: [group.id], selection: { matching: {} } })).toEqual({ users: 2104, changed: 2101 });
+    expect(await bulk({ op: "add", groupIds: [group.id], selection: { matching: {} } })).toEqual({ users: 2104, changed: 0 });
+    expect(await db.groupMember.count({ where: { groupId: group.id } })).toBe(2104);
+    expect(await db.groupMember.count({ where: { workspaceId: other.workspace.id } })).toBe(0);
+    // A filter narrows it as on the list: only the administrator has the Administrator role.
+    expect(await bulk({ op: "remove", groupIds: [group.id], selection: { matching: { role: roles.admin } } })).toEqual({ users: 1, changed: 1 });
+    expect(await bulk({ op: "remove", groupIds: [group.id], selection: { matching: { q: "branch.example" } } })).toEqual({ users: 3, changed: 3 });
+    expect(await db.groupMember.count({ where: { groupId: group.id } })).toBe(2100);
+    const ids = (await db.groupMember.findMany({ where: { groupId: group.id }, take: 2, select: { userId: true } })).map((m) => m.userId);
+    expect(await bulk({ op: "remove", groupIds: [group.id], selection: { userIds: ids } })).toEqual({ users: 2, changed: 2 });
+    // Another workspace's group is refused, for "matching" too.
+    const { groupIds: [theirs] } = await createGroups(db, other.workspace.id, [{ name: "Theirs", memberIds: [] }]);
+    expect((await refusal(bulk({ op: "add", groupIds: [theirs], selection: { matching: {} } }))).code).toBe("NOT_FOUND");
+    expect(await db.groupMember.count({ where: { groupId: theirs } })).toBe(0);
+  }, 60_000);
 });

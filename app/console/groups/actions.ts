@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { consoleAction } from "@/lib/auth/action";
+import { z } from "zod";
 import { addMembers } from "@/lib/groups/add-members";
+import { bulkMembership, bulkMembershipSchema, countSelection, userSelectionSchema } from "@/lib/groups/bulk-membership";
 import { createGroup } from "@/lib/groups/create-group";
 import { deleteGroup } from "@/lib/groups/delete-group";
 import { removeMembers } from "@/lib/groups/remove-members";
@@ -55,4 +57,17 @@ export const suggestUsersAction = consoleAction({ schema: suggestSchema, access:
 /** The Add to group type-ahead's suggestions: up to 10 groups by name, not already the user's. */
 export const suggestGroupsAction = consoleAction({ schema: suggestSchema, access: "suggestGroupsAction" }, async (ctx, input) => {
   return (await suggestGroups(ctx.db, ctx.workspace.id, input)).map((g) => ({ id: g.id, name: g.name, members: g._count.members }));
+});
+
+/** Add to group / Remove from group on the users list: ticked rows, or every user matching the list's search and filters. */
+export const bulkMembershipAction = consoleAction({ schema: bulkMembershipSchema, access: "bulkMembershipAction" }, async (ctx, input) => {
+  const result = await bulkMembership(ctx, input);
+  revalidatePath("/console/groups");
+  revalidatePath("/console/users");
+  return result;
+});
+
+/** How many users "all matching" names right now, shown in the confirmation before anything is done. */
+export const countSelectionAction = consoleAction({ schema: z.object({ selection: userSelectionSchema }), access: "countSelectionAction" }, async (ctx, input) => {
+  return countSelection(ctx, input.selection);
 });
