@@ -67,7 +67,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
-          <UsersTable key={`${query.cursor}|${query.sort}|${query.dir}`} rows={rows} columns={sortLinks} canDelete={can(ctx, "deleteUsersAction")} canSend={can(ctx, "sendInstructionsAction")} canSecure={can(ctx, "setUserPasswordsAction")} />
+          <UsersTable key={`${query.cursor}|${query.sort}|${query.dir}`} rows={rows} columns={sortLinks} canDelete={can(ctx, "deleteUsersAction")} canSend={can(ctx, "sendInstructionsAction")} canSecure={can(ctx, "setUserPasswordsAction")}
+            canGroup={can(ctx, "bulkMembershipAction")}
+            total={page.total}
+            totalIsAtLeast={page.totalIsAtLeast}
+            matching={{ q: query.q, role: query.role, twoFactor: query.twoFactor, devices: query.devices, instructions: query.instructions }}
+          />
           <Pagination
             label={range}
             first={page.prev ? hrefFor(query, {}) : null}

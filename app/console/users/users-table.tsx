@@ -14,12 +14,34 @@ import type { UserListRow } from "@/lib/users/labels";
 import { DeleteUsersDialog } from "./delete-users-dialog";
 import { ChangePasswordDialog, RecoveryEmailDialog } from "./account-dialogs";
 import { ResetTwoFactorDialog } from "./reset-two-factor-dialog";
+import { GroupBulkDialog } from "./group-bulk-dialog";
+import { formatCount } from "@/lib/format";
+import type { UserSelection } from "@/lib/groups/bulk-membership";
+
+/** The list's search and filters, for "all users matching" (what the server resolves with the list's own filter code). */
+export type MatchingFilters = Extract<UserSelection, { matching: unknown }>["matching"];
+
+const ONLY_ROWS = "Works on ticked rows only: clear “all matching” and tick up to a page of users.";
 
 export type SortLink = { key: string; label: string; href: string; active: "asc" | "desc" | null };
 
 /** The users table with row selection; rows and sort links are prepared on the server. */
-export function UsersTable({ rows, columns, canDelete, canSend, canSecure }: { rows: UserListRow[]; columns: SortLink[]; canDelete: boolean; canSend: boolean; canSecure: boolean }) {
+export function UsersTable({ rows, columns, canDelete, canSend, canSecure, canGroup = false, total = rows.length, totalIsAtLeast = false, matching = {} }: {
+  rows: UserListRow[];
+  columns: SortLink[];
+  canDelete: boolean;
+  canSend: boolean;
+  canSecure: boolean;
+  canGroup?: boolean;
+  /** Users matching the search and filters (at least this many when totalIsAtLeast). */
+  total?: number;
+  totalIsAtLeast?: boolean;
+  matching?: MatchingFilters;
+}) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // "Select all N matching": the selection is the list's query, resolved on the server.
+  const [allMatching, setAllMatching] = useState(false);
+  const [groupDialog, setGroupDialog] = useState<"add" | "remove" | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [confirmingReset, setConfirmingReset] = useState(false);
   const [confirmingSend, setConfirmingSend] = useState(false);
@@ -29,6 +51,10 @@ export function UsersTable({ rows, columns, canDelete, canSend, canSecure }: { r
   // Selection only holds rows of this page; rows that went away drop out.
   const chosen = rows.filter((r) => selected.has(r.id));
   const allOnPage = rows.length > 0 && chosen.length === rows.length;
+  const matchingAll = allMatching && allOnPage;
+  const selection: UserSelection = matchingAll ? { matching } : { userIds: chosen.map((r) => r.id) };
+  const totalText = `${formatCount(total)}${totalIsAtLeast ? "+" : ""}`;
+  const rowsOnly = matchingAll ? ONLY_ROWS : undefined;
 
   function toggle(id: string) {
     setSelected((prev) => {
@@ -45,7 +71,8 @@ export function UsersTable({ rows, columns, canDelete, canSend, canSecure }: { r
         {canSend ? (
           <Button
             variant="secondary"
-            disabled={chosen.length === 0 || sending}
+            disabled={chosen.length === 0 || sending || matchingAll}
+            title={rowsOnly}
             onClick={() => {
               setNotice(undefined);
               setConfirmingSend(true);
@@ -56,27 +83,48 @@ export function UsersTable({ rows, columns, canDelete, canSend, canSecure }: { r
         ) : null}
         {canSecure ? (
           <>
-            <Button variant="secondary" disabled={chosen.length === 0} onClick={() => setAccountDialog("password")}>
+            <Button variant="secondary" disabled={chosen.length === 0 || matchingAll} title={rowsOnly} onClick={() => setAccountDialog("password")}>
               Change Password
             </Button>
-            <Button variant="secondary" disabled={chosen.length === 0} onClick={() => setAccountDialog("recovery")}>
+            <Button variant="secondary" disabled={chosen.length === 0 || matchingAll} title={rowsOnly} onClick={() => setAccountDialog("recovery")}>
               Send Password Recovery Email
             </Button>
-            <Button variant="secondary" disabled={chosen.length === 0} onClick={() => setConfirmingReset(true)}>
+            <Button variant="secondary" disabled={chosen.length === 0 || matchingAll} title={rowsOnly} onClick={() => setConfirmingReset(true)}>
               Reset 2FA Token
             </Button>
           </>
         ) : null}
         {canDelete ? (
-          <Button variant="danger" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
+          <Button variant="danger" disabled={chosen.length === 0 || matchingAll} title={rowsOnly} onClick={() => setConfirming(true)}>
             Delete User
           </Button>
         ) : null}
+        {canGroup ? (
+          <>
+            <Button variant="secondary" disabled={chosen.length === 0} onClick={() => setGroupDialog("add")}>Add to group</Button>
+            <Button variant="secondary" disabled={chosen.length === 0} onClick={() => setGroupDialog("remove")}>Remove from group</Button>
+          </>
+        ) : null}
         <FormAlert message={notice?.text} tone={notice?.tone} />
         <span className="text-sm text-slate-600" aria-live="polite">
-          {chosen.length > 0 ? `${chosen.length} selected` : ""}
+          {matchingAll ? `All ${totalText} matching users selected` : chosen.length > 0 ? `${chosen.length} selected` : ""}
         </span>
       </div>
+      {allOnPage && (total > rows.length || totalIsAtLeast) ? (
+        <div className="mb-3 flex flex-wrap items-center gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-slate-800">
+          {matchingAll ? (
+            <>
+              <span>All {totalText} users matching the search and filters are selected. Add to group and Remove from group take them all; the other actions work on ticked rows only.</span>
+              <button type="button" onClick={() => setAllMatching(false)} className="font-medium text-brand-700 hover:underline">Select only this page</button>
+            </>
+          ) : (
+            <>
+              <span>All {rows.length} users on this page are selected.</span>
+              <button type="button" onClick={() => setAllMatching(true)} className="font-medium text-brand-700 hover:underline">Select all {totalText} matching</button>
+            </>
+          )}
+        </div>
+      ) : null}
       <ScrollBox label="Users" className="rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50">
@@ -171,6 +219,19 @@ export function UsersTable({ rows, columns, canDelete, canSend, canSecure }: { r
           setSelected(new Set());
         }}
       />
+      {groupDialog ? (
+        <GroupBulkDialog
+          op={groupDialog}
+          selection={selection}
+          knownCount={matchingAll ? null : chosen.length}
+          onClose={() => setGroupDialog(null)}
+          onDone={() => {
+            setGroupDialog(null);
+            setSelected(new Set());
+            setAllMatching(false);
+          }}
+        />
+      ) : null}
       <DeleteUsersDialog
         open={confirming}
         targets={chosen.map((r) => ({ id: r.id, label: r.name, deviceCount: r.deviceCount }))}
