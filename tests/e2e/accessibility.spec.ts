@@ -21,7 +21,7 @@ async function seed(workspace: { workspace: { id: string }; roles: { user: strin
   const ws = workspace.workspace.id;
   const { userIds } = await createUsers(db, ws, 8, { roleId: workspace.roles.user, withDevices: 1 });
   const person = await createUser(db, ws, { roleId: workspace.roles.user, email: longEmail, displayName: "Alexandra Konstantinopoulou-Vandenberghe", phone: "+44 20 7946 0001", devices: 2 });
-  await createGroups(db, ws, [{ name: "Field Sales", description: "Road warriors on every continent", memberIds: [...userIds.slice(0, 2), person.id] }]);
+  const { groupIds } = await createGroups(db, ws, [{ name: "Field Sales", description: "Road warriors on every continent", memberIds: [...userIds.slice(0, 2), person.id] }], { createdById: workspace.admin.id });
   await createLicense(db, ws, { product: "Endpoint Security Business", seats: 250 });
   const ctx = await consoleContextFor(db, workspace.admin.id);
   await sendInstructions(ctx, { userIds: [person.id] }, { baseUrl: "http://localhost" });
@@ -39,6 +39,7 @@ async function seed(workspace: { workspace: { id: string }; roles: { user: strin
     `/console/users/${person.id}`,
     `/console/users/${person.id}?tab=devices`,
     `/console/users/${person.id}?tab=tokens`,
+    `/console/users/${person.id}?tab=groups`,
     "/console/users/add",
     "/console/users/new",
     "/console/users/import",
@@ -46,6 +47,7 @@ async function seed(workspace: { workspace: { id: string }; roles: { user: strin
     `/console/users/import/${staged.id}?show=create`,
     `/console/users/import/${staged.id}?show=existing`,
     "/console/groups",
+    `/console/groups/${groupIds[0]}`,
     "/console/devices",
     "/console/licenses",
     "/console/mailbox",
