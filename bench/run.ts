@@ -10,6 +10,7 @@ import { benchFinish, benchParse } from "./add-users";
 import { benchExport, benchImport, type ExportFigures, type ImportFigures } from "./import-export";
 import { benchImportRoute, type RouteImportFigures } from "./import-route";
 import { benchOutbox } from "./outbox";
+import { benchGroupMembers } from "./groups";
 import { benchRecovery, benchSignIn } from "./sign-in";
 import { FORGOT_PASSWORD_FLOOR_MS } from "@/lib/auth/passwords";
 
@@ -55,6 +56,8 @@ async function benchProvider(provider: Provider): Promise<Result[]> {
 
     const finish = await benchFinish(bench);
     console.log(`Add users Finish, 3,000 new users + tokens + queued emails: ${ms(finish.finishMs)} ms (median of 3); the same rows through the raw driver in one transaction: ${ms(finish.rawMs)} ms; ratio ${(finish.finishMs / finish.rawMs).toFixed(1)}× (goal: under 1,000 ms and within 5×)`);
+    const groups = await benchGroupMembers(bench);
+    console.log(`Groups: adding ${count(groups.users)} users to a group (all matching, 500 a transaction) ${ms(groups.addMs)} ms, removing them ${ms(groups.removeMs)} ms (median of 3 after a warm-up; goal: each under 1,000 ms)`);
     const outbox = await benchOutbox(bench.db);
     console.log(`Outbox: ${count(outbox.messages)} messages queued in ${ms(outbox.queueMs)} ms, delivered to a loopback SMTP server in ${outbox.deliverSeconds.toFixed(2)} s: ${count(Math.round(outbox.perSecond))} messages/s (goal ≥ 200/s)`);
     const signIn = await benchSignIn(bench.db);
