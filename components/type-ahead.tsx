@@ -109,7 +109,7 @@ export function TypeAhead({ label, placeholder, suggest, selected, onChange, sug
           ))}
         </ul>
       ) : null}
-      <div className="relative mt-2">
+      <div className="mt-2">
         <input
           ref={inputRef}
           id={inputId}
@@ -142,7 +142,7 @@ export function TypeAhead({ label, placeholder, suggest, selected, onChange, sug
           aria-label={label}
           aria-multiselectable="true"
           hidden={!expanded}
-          className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+          className="mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
         >
           {shown.length === 0 ? (
             <li role="option" aria-selected="false" aria-disabled="true" className="px-3 py-2 text-slate-500">No matches</li>
