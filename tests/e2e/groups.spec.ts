@@ -1,5 +1,6 @@
-import { createUser } from "../factories";
+import { createGroups, createUser, createUsers } from "../factories";
 import { e2eDb, expect, test } from "./support/fixtures";
+import { UsersList } from "./support/users-list";
 
 test("groups: create a group, add a user through the type-ahead, see them on the group page and the user's Groups tab, remove with the confirmation", async ({ adminPage: page, workspace }) => {
   const ws = workspace.workspace.id;
@@ -77,4 +78,26 @@ test("groups: a duplicate name is refused at the field, in any letter case; Add 
   await add.getByRole("option", { name: /Help Desk/ }).click();
   await add.getByRole("button", { name: "Add to 1 group" }).click();
   await expect(page.getByRole("table", { name: "The user's groups" })).toContainText("Help Desk");
+});
+
+test("groups: from the users list, select all users matching a search and add them to a group, the count shown first", async ({ adminPage: page, workspace }) => {
+  const ws = workspace.workspace.id;
+  await createUsers(e2eDb(), ws, 60, { roleId: workspace.roles.user, emailDomain: "north.example" });
+  await createUsers(e2eDb(), ws, 3, { roleId: workspace.roles.user, emailDomain: "south.example", startAt: 100 });
+  const { groupIds: [north] } = await createGroups(e2eDb(), ws, [{ name: "Northern Office", memberIds: [] }]);
+  const list = new UsersList(page);
+  await page.goto("/console/users?q=north.example");
+  await expect(list.count).toHaveText("60 users match");
+  await list.selectAll.check();
+  await page.getByRole("button", { name: "Select all 60 matching" }).click();
+  await expect(page.getByText("All 60 matching users selected")).toBeVisible();
+  await expect(list.deleteButton).toBeDisabled();
+  await page.getByRole("button", { name: "Add to group" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add to group" });
+  await expect(dialog.getByTestId("bulk-count")).toContainText("60 users");
+  await dialog.getByRole("combobox", { name: "Groups" }).pressSequentially("north", { delay: 30 });
+  await dialog.getByRole("option", { name: /Northern Office/ }).click();
+  await dialog.getByRole("button", { name: "Add 60 users" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await e2eDb().groupMember.count({ where: { groupId: north } })).toBe(60);
 });
