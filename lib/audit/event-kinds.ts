@@ -35,6 +35,15 @@ export const auditEventGroups = [
     },
   },
   {
+    id: "roles",
+    label: "Roles",
+    kinds: {
+      "role.create": "Created role",
+      "role.update": "Changed role",
+      "role.delete": "Deleted role",
+    },
+  },
+  {
     id: "import",
     label: "Import",
     kinds: {
