@@ -61,6 +61,7 @@ export const auditEventGroups = [
     label: "Devices and email",
     kinds: {
       "device.enroll": "Enrolled device",
+      "token.create": "Created enrollment link (Enroll Device)",
       "token.revoke": "Revoked token",
       "email.resend": "Resent email",
       "email.send_now": "Sent email now",

@@ -137,6 +137,8 @@ export const access = {
   previewInstructionsAction: "users.write",
   addUsersAction: "users.write",
   revokeTokenAction: "devices.write",
+  // Enroll Device: a new enrollment link for one user, shown once, no email.
+  enrollDeviceAction: "devices.write",
   setUserPasswordsAction: "users.security",
   sendRecoveryEmailsAction: "users.security",
   resetTwoFactorAction: "users.security",

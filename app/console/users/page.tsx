@@ -1,3 +1,4 @@
+import { platformCatalog } from "@/lib/enrollment/platform";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/button";
@@ -67,7 +68,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
-          <UsersTable key={`${query.cursor}|${query.sort}|${query.dir}`} rows={rows} columns={sortLinks} canDelete={can(ctx, "deleteUsersAction")} canSend={can(ctx, "sendInstructionsAction")} canSecure={can(ctx, "setUserPasswordsAction")} />
+          <UsersTable key={`${query.cursor}|${query.sort}|${query.dir}`} rows={rows} columns={sortLinks} canDelete={can(ctx, "deleteUsersAction")} canSend={can(ctx, "sendInstructionsAction")} canSecure={can(ctx, "setUserPasswordsAction")} enrollPlatforms={can(ctx, "enrollDeviceAction") ? platformCatalog() : null} />
           <Pagination
             label={range}
             first={page.prev ? hrefFor(query, {}) : null}

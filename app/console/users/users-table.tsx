@@ -1,5 +1,7 @@
 "use client";
 
+import type { PlatformInfo } from "@/lib/enrollment/platform";
+import { EnrollDeviceButton } from "./enroll-device-dialog";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
@@ -18,7 +20,7 @@ import { ResetTwoFactorDialog } from "./reset-two-factor-dialog";
 export type SortLink = { key: string; label: string; href: string; active: "asc" | "desc" | null };
 
 /** The users table with row selection; rows and sort links are prepared on the server. */
-export function UsersTable({ rows, columns, canDelete, canSend, canSecure }: { rows: UserListRow[]; columns: SortLink[]; canDelete: boolean; canSend: boolean; canSecure: boolean }) {
+export function UsersTable({ rows, columns, canDelete, canSend, canSecure, enrollPlatforms = null }: { rows: UserListRow[]; columns: SortLink[]; canDelete: boolean; canSend: boolean; canSecure: boolean; enrollPlatforms?: PlatformInfo[] | null }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const [confirmingReset, setConfirmingReset] = useState(false);
@@ -54,6 +56,7 @@ export function UsersTable({ rows, columns, canDelete, canSend, canSecure }: { r
             {sending ? "Sending…" : "Send instructions"}
           </Button>
         ) : null}
+        {enrollPlatforms ? <EnrollDeviceButton userId={chosen.length === 1 ? chosen[0].id : null} platforms={enrollPlatforms} /> : null}
         {canSecure ? (
           <>
             <Button variant="secondary" disabled={chosen.length === 0} onClick={() => setAccountDialog("password")}>
