@@ -84,3 +84,29 @@ test("roles: deleting a role in use asks for the replacement its users get", asy
   await expect(page.getByRole("table", { name: "Roles" }).getByRole("row", { name: /Auditors/ })).toHaveCount(0);
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { roleId: true } })).roleId).toBe(workspace.roles.user);
 });
+
+test("users: Enroll Device gives a new enrollment link for the user, shown once with a QR code and the steps, without an email", async ({ adminPage: page, workspace }) => {
+  const email = `erin-${randomBytes(4).toString("hex")}@corp.example`;
+  const erin = await createUser(e2eDb(), workspace.workspace.id, { roleId: workspace.roles.user, email, displayName: "Erin Enduser" });
+  await page.goto("/console/users");
+  await expect(page.getByRole("button", { name: "Enroll Device" })).toBeDisabled();
+  await page.getByLabel("Select Erin Enduser").check();
+  await runServerAction(page, () => page.getByRole("button", { name: "Enroll Device" }).click());
+  const dialog = page.getByRole("dialog", { name: "Enroll a device for Erin Enduser" });
+  const link = await dialog.getByLabel("Enrollment link").inputValue();
+  expect(link).toMatch(/\/enroll\/[A-Za-z0-9_-]{22}$/);
+  await expect(dialog.getByRole("img", { name: "QR code of the enrollment link" })).toBeVisible();
+  await dialog.getByLabel("Device platform").selectOption({ label: "macOS" });
+  await expect(dialog.getByRole("link", { name: "Download for macOS (.pkg)" })).toBeVisible();
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  // The user's page offers it too; each press makes another link.
+  await page.goto(`/console/users/${erin.id}`);
+  await runServerAction(page, () => page.getByRole("button", { name: "Enroll Device" }).click());
+  await expect(page.getByRole("dialog", { name: "Enroll a device for Erin Enduser" }).getByLabel("Enrollment link")).not.toHaveValue(link);
+  expect(await e2eDb().enrollmentToken.count({ where: { userId: erin.id, kind: "MANUAL" } })).toBe(2);
+  expect(await messagesTo(email)).toHaveLength(0);
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/Erin Enduser|device/i);
+});
