@@ -93,7 +93,7 @@ test("users: Enroll Device gives a new enrollment link for the user, shown once 
   await page.getByLabel("Select Erin Enduser").check();
   await runServerAction(page, () => page.getByRole("button", { name: "Enroll Device" }).click());
   const dialog = page.getByRole("dialog", { name: "Enroll a device for Erin Enduser" });
-  const link = await dialog.getByLabel("Enrollment link").inputValue();
+  const link = await dialog.getByRole("textbox", { name: "Enrollment link" }).inputValue();
   expect(link).toMatch(/\/enroll\/[A-Za-z0-9_-]{22}$/);
   await expect(dialog.getByRole("img", { name: "QR code of the enrollment link" })).toBeVisible();
   await dialog.getByLabel("Device platform").selectOption({ label: "macOS" });
@@ -103,7 +103,7 @@ test("users: Enroll Device gives a new enrollment link for the user, shown once 
   // The user's page offers it too; each press makes another link.
   await page.goto(`/console/users/${erin.id}`);
   await runServerAction(page, () => page.getByRole("button", { name: "Enroll Device" }).click());
-  await expect(page.getByRole("dialog", { name: "Enroll a device for Erin Enduser" }).getByLabel("Enrollment link")).not.toHaveValue(link);
+  await expect(page.getByRole("dialog", { name: "Enroll a device for Erin Enduser" }).getByRole("textbox", { name: "Enrollment link" })).not.toHaveValue(link);
   expect(await e2eDb().enrollmentToken.count({ where: { userId: erin.id, kind: "MANUAL" } })).toBe(2);
   expect(await messagesTo(email)).toHaveLength(0);
 
