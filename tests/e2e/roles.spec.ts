@@ -4,7 +4,7 @@ import { runServerAction } from "./support/actions";
 import { e2eDb, expect, formAlert, signIn, test } from "./support/fixtures";
 import { messagesTo } from "./support/mail";
 
-test("roles: create a Help desk role, assign it, activate the account from the email and find only what it permits", async ({ adminPage: page, workspace, browser, baseURL }) => {
+test("roles: create a Help desk role, assign it, activate the account from the email and find only what it permits", async ({ adminPage: page, workspace, browser, baseURL }, testInfo) => {
   const email = `helen-${randomBytes(4).toString("hex")}@corp.example`;
   const helen = await createUser(e2eDb(), workspace.workspace.id, { roleId: workspace.roles.user, email, displayName: "Helen Helpdesk" });
 
@@ -13,7 +13,7 @@ test("roles: create a Help desk role, assign it, activate the account from the e
   await expect(page).toHaveURL(/\/console\/settings\/roles$/);
   const table = page.getByRole("table", { name: "Roles" });
   await expect(table.getByRole("row", { name: /Administrator/ })).toContainText("Built-in");
-  await expect(table.getByRole("row", { name: /^User/ })).toContainText("No (portal only)");
+  await expect(table.getByRole("row", { name: /^User/ })).toContainText("No");
 
   // A name taken in another case is refused at the field.
   await page.getByRole("button", { name: "New role" }).click();
@@ -26,6 +26,7 @@ test("roles: create a Help desk role, assign it, activate the account from the e
   await expect(editor.getByLabel("Can sign in to the console")).toBeChecked();
   await editor.getByLabel("View users").check();
   await expect(editor.getByLabel("View users")).toHaveAccessibleDescription(/See the users list/);
+  await page.screenshot({ path: testInfo.outputPath("role-editor.png") });
   await runServerAction(page, () => editor.getByRole("button", { name: "Create role" }).click());
   await expect(editor).toBeHidden();
   const row = table.getByRole("row", { name: /Help desk/ });
@@ -68,7 +69,7 @@ test("roles: create a Help desk role, assign it, activate the account from the e
   await context.close();
 });
 
-test("roles: deleting a role in use asks for the replacement its users get", async ({ adminPage: page, workspace }) => {
+test("roles: deleting a role in use asks for the replacement its users get", async ({ adminPage: page, workspace }, testInfo) => {
   const db = e2eDb();
   const role = await db.role.create({ data: { workspaceId: workspace.workspace.id, name: "Auditors", permissions: "audit.read", consoleAccess: true } });
   const user = await createUser(db, workspace.workspace.id, { roleId: role.id, displayName: "Ava Auditor" });
@@ -76,6 +77,7 @@ test("roles: deleting a role in use asks for the replacement its users get", asy
   await page.getByRole("button", { name: "Delete Auditors" }).click();
   const dialog = page.getByRole("dialog", { name: 'Delete the role "Auditors"?' });
   await expect(dialog).toContainText("1 user has this role");
+  await page.screenshot({ path: testInfo.outputPath("delete-role.png") });
   await runServerAction(page, () => dialog.getByRole("button", { name: "Delete role" }).click());
   await expect(dialog.getByRole("alert")).toContainText("Choose the role its user gets instead");
   await dialog.getByLabel("Replacement role").selectOption({ label: "User" });
@@ -85,7 +87,7 @@ test("roles: deleting a role in use asks for the replacement its users get", asy
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { roleId: true } })).roleId).toBe(workspace.roles.user);
 });
 
-test("users: Enroll Device gives a new enrollment link for the user, shown once with a QR code and the steps, without an email", async ({ adminPage: page, workspace }) => {
+test("users: Enroll Device gives a new enrollment link for the user, shown once with a QR code and the steps, without an email", async ({ adminPage: page, workspace }, testInfo) => {
   const email = `erin-${randomBytes(4).toString("hex")}@corp.example`;
   const erin = await createUser(e2eDb(), workspace.workspace.id, { roleId: workspace.roles.user, email, displayName: "Erin Enduser" });
   await page.goto("/console/users");
@@ -98,6 +100,7 @@ test("users: Enroll Device gives a new enrollment link for the user, shown once 
   await expect(dialog.getByRole("img", { name: "QR code of the enrollment link" })).toBeVisible();
   await dialog.getByLabel("Device platform").selectOption({ label: "macOS" });
   await expect(dialog.getByRole("link", { name: "Download for macOS (.pkg)" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("enroll-device.png") });
   await dialog.getByRole("button", { name: "Done" }).click();
 
   // The user's page offers it too; each press makes another link.

@@ -63,8 +63,8 @@ export function RolesManager({ roles, myRoleId, held, catalogue, canEdit }: Prop
             {roles.map((r) => (
               <tr key={r.id} data-testid="role-row">
                 <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap text-slate-900">{r.name}</th>
-                <td className="px-3 py-2 text-slate-700">{r.builtIn ? "Built-in" : "Custom"}</td>
-                <td className="px-3 py-2 text-slate-700">{r.consoleAccess ? "Yes" : "No (portal only)"}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-slate-700">{r.builtIn ? "Built-in" : "Custom"}</td>
+                <td className="px-3 py-2 text-slate-700">{r.consoleAccess ? "Yes" : "No"}</td>
                 <td className="px-3 py-2 text-slate-700 tabular-nums">{r.users}</td>
                 <td className="px-3 py-2 text-slate-700">
                   {r.builtIn === "admin" ? "Everything" : r.permissions.length === 0 ? "None" : r.permissions.map((p) => labelOf.get(p) ?? p).join(", ")}
