@@ -68,7 +68,7 @@ export function RoleEditor({ role, catalogue, held, onClose, onSaved }: Props) {
     >
       <form id={formId} onSubmit={submit} noValidate className="space-y-4">
         <FormAlert message={message} />
-        <FormField label="Role name" name="name" value={name} onChange={(e) => setName(e.target.value)} errors={errors.name} maxLength={60} autoComplete="off" />
+        <FormField label="Role name" name="name" value={name} onChange={(e) => { setName(e.target.value); setErrors((old) => ({ ...old, name: [] })); }} errors={errors.name} maxLength={60} autoComplete="off" />
         <div className="flex items-start gap-2">
           <input id="field-consoleAccess" type="checkbox" className="mt-1" checked={consoleAccess} onChange={(e) => setConsoleAccess(e.target.checked)} />
           <label htmlFor="field-consoleAccess" className="text-sm text-slate-700">
