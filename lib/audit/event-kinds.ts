@@ -46,6 +46,15 @@ export const auditEventGroups = [
     },
   },
   {
+    id: "roles",
+    label: "Roles",
+    kinds: {
+      "role.create": "Created role",
+      "role.update": "Changed role",
+      "role.delete": "Deleted role",
+    },
+  },
+  {
     id: "import",
     label: "Import",
     kinds: {
@@ -63,6 +72,7 @@ export const auditEventGroups = [
     label: "Devices and email",
     kinds: {
       "device.enroll": "Enrolled device",
+      "token.create": "Created enrollment link (Enroll Device)",
       "token.revoke": "Revoked token",
       "email.resend": "Resent email",
       "email.send_now": "Sent email now",

@@ -9,19 +9,31 @@ export const permissions = [
   "users.read",
   "users.write",
   "users.delete",
-  /** Set passwords, send password recovery emails and reset the second factor of other users. */
+  /** Set passwords, send password recovery emails and reset other users' sign-in factors (Reset 2FA Token; an administrator's also takes admins.manage). */
   "users.security",
   "groups.write",
   "devices.write",
   "licenses.write",
   "audit.read",
   "settings.write",
-  /** Reset other users' sign-in factors (Reset 2FA Token); an administrator's also takes admins.manage. */
-  "users.security",
   /** Make or unmake administrators (any role holding this permission); the last-administrator rule counts its holders. */
   "admins.manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
+
+/** What the role editor shows for each permission: a short label and what it lets a holder do. */
+export const permissionInfo: Record<Permission, { label: string; description: string }> = {
+  "users.read": { label: "View users", description: "See the users list, a user's details, devices, groups, licenses, reports and the mailbox." },
+  "users.write": { label: "Manage users", description: "Create and edit users, add and import them, send instructions and resend emails." },
+  "users.delete": { label: "Delete users", description: "Delete users with their devices and enrollment links." },
+  "users.security": { label: "Manage sign-in security", description: "Set passwords, send password recovery emails and reset other users' two-factor authentication." },
+  "groups.write": { label: "Manage groups", description: "Create, rename and delete groups and change their members." },
+  "devices.write": { label: "Manage devices", description: "Create and revoke enrollment links and manage devices." },
+  "licenses.write": { label: "Manage licenses", description: "Add and change the workspace's licenses." },
+  "audit.read": { label: "View audit log", description: "Read the audit trail of everything done in the workspace." },
+  "settings.write": { label: "Manage settings", description: "Rename the workspace and change its security settings." },
+  "admins.manage": { label: "Manage roles and administrators", description: "Create, edit and delete roles, and give or take away roles that hold this permission." },
+};
 
 /**
  * The roles every workspace starts with, by stable key. Their grants are
@@ -110,6 +122,10 @@ export const access = {
 
   // app/console/settings
   renameWorkspaceAction: "settings.write",
+  // app/console/settings/roles: making roles is making administrators.
+  createRoleAction: "admins.manage",
+  updateRoleAction: "admins.manage",
+  deleteRoleAction: "admins.manage",
   updateSecuritySettingsAction: "settings.write",
 
   // app/console/users
@@ -121,6 +137,8 @@ export const access = {
   previewInstructionsAction: "users.write",
   addUsersAction: "users.write",
   revokeTokenAction: "devices.write",
+  // Enroll Device: a new enrollment link for one user, shown once, no email.
+  enrollDeviceAction: "devices.write",
   setUserPasswordsAction: "users.security",
   sendRecoveryEmailsAction: "users.security",
   resetTwoFactorAction: "users.security",
@@ -165,6 +183,7 @@ export const access = {
   "page /console/settings": SIGNED_IN,
   "page /console/settings/sessions": SIGNED_IN,
   "page /console/settings/two-factor": SIGNED_IN,
+  "page /console/settings/roles": "admins.manage",
   "page /console/users": "users.read",
   "page /console/users/[id]": "users.read",
   "page /console/users/new": "users.write",

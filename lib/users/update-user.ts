@@ -1,6 +1,4 @@
 import { actorOf, type ConsoleContext } from "@/lib/auth/console-context";
-import { endUserSessions } from "@/lib/auth/sessions";
-import { clearedTotp, twoFactorForRole } from "@/lib/auth/two-factor-state";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { isAdminRole } from "@/lib/auth/permissions";
@@ -8,9 +6,15 @@ import { assertAdminsRemain, assertMayGrantRole, granterOf } from "./admin-rules
 import { derivedUserColumns } from "./fields";
 import type { UpdateUserInput } from "./schema";
 import { transaction } from "@/lib/db/transaction";
+import { publicBaseUrl } from "@/lib/http/base-url";
+import { applyConsoleAccessChange } from "./console-access-change";
 
-/** Edits a user's email, name, phone and role (User Info tab); the role only as the grant rule allows. */
-export async function updateUser(ctx: ConsoleContext, input: UpdateUserInput) {
+/**
+ * Edits a user's email, name, phone and role (User Info tab); the role only
+ * as the grant rule allows. A role that newly reaches the console mails an
+ * activation link to a user without a password (`baseUrl` is the link's).
+ */
+export async function updateUser(ctx: ConsoleContext, input: UpdateUserInput, opts: { baseUrl?: string; now?: Date } = {}) {
   const ws = ctx.workspace.id;
   return transaction(ctx.db, async (tx) => {
     const user = await tx.user.findFirst({
@@ -29,7 +33,6 @@ export async function updateUser(ctx: ConsoleContext, input: UpdateUserInput) {
       }
     }
     assertMayGrantRole(granterOf(ctx), { userId: user.id, from: user.role, to: role });
-    const losesConsole = user.role.consoleAccess && !role.consoleAccess;
     if (isAdminRole(user.role) && !isAdminRole(role)) await assertAdminsRemain(tx, ws, [user.id]);
 
     const updated = await tx.user.update({
@@ -40,15 +43,10 @@ export async function updateUser(ctx: ConsoleContext, input: UpdateUserInput) {
         phone: input.phone,
         roleId: role.id,
         ...derived,
-        // Console roles can use 2FA; others cannot sign in at all.
-        // A user leaving the console keeps no seed behind; one joining it has not set 2FA up.
-        ...(role.consoleAccess !== user.role.consoleAccess ? { twoFactor: twoFactorForRole(role), ...clearedTotp } : {}),
       },
     });
-    if (losesConsole) {
-      await endUserSessions(tx, ws, [user.id]);
-      await tx.recoveryCode.deleteMany({ where: { workspaceId: ws, userId: user.id } });
-    }
+    // Console roles can use 2FA; others cannot sign in at all (lib/users/console-access-change.ts).
+    const activation = await applyConsoleAccessChange(tx, ctx, [updated.id], { from: user.role, to: role }, { baseUrl: opts.baseUrl ?? publicBaseUrl(new Headers()), now: opts.now });
 
     const changed: string[] = (["email", "displayName", "phone"] as const).filter((k) => user[k] !== input[k]);
     if (user.roleId !== role.id) changed.push("role");
@@ -57,7 +55,7 @@ export async function updateUser(ctx: ConsoleContext, input: UpdateUserInput) {
       targetType: "user",
       targetId: user.id,
       targetLabel: updated.email,
-      details: { changed, ...(user.roleId !== role.id ? { role: { from: user.role.name, to: role.name } } : {}) },
+      details: { changed, ...(user.roleId !== role.id ? { role: { from: user.role.name, to: role.name } } : {}), ...(activation > 0 ? { activation: true } : {}) },
     });
     return { id: updated.id };
   });

@@ -57,6 +57,7 @@ async function seed(workspace: { workspace: { id: string }; roles: { user: strin
     "/console/settings",
     "/console/settings/sessions",
     "/console/settings/two-factor",
+    "/console/settings/roles",
     `/enroll/${token}`,
   ];
   return { consolePaths };

@@ -21,7 +21,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="Your company's workspace and your account." />
-      <SettingsNav current="/console/settings" />
+      <SettingsNav current="/console/settings" showRoles={can(ctx, "page /console/settings/roles")} />
       <section aria-labelledby="workspace-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="workspace-heading" className="mb-4 text-base font-semibold text-ink">Workspace</h2>
         <WorkspaceForm name={ctx.workspace.name} canEdit={can(ctx, "renameWorkspaceAction")} />

@@ -3,13 +3,14 @@ import Link from "next/link";
 const sections = [
   { href: "/console/settings", label: "General" },
   { href: "/console/settings/sessions", label: "Sessions" },
+  { href: "/console/settings/roles", label: "Roles" },
 ] as const;
 
-/** The Settings pages' own navigation; the current one is marked for screen readers too. */
-export function SettingsNav({ current }: { current: (typeof sections)[number]["href"] }) {
+/** The Settings pages' own navigation; the current one is marked for screen readers too. Roles only for those who may manage them. */
+export function SettingsNav({ current, showRoles = false }: { current: (typeof sections)[number]["href"]; showRoles?: boolean }) {
   return (
     <nav aria-label="Settings" className="mb-5 flex gap-1 border-b border-slate-200">
-      {sections.map((s) => (
+      {sections.filter((s) => showRoles || s.href !== "/console/settings/roles").map((s) => (
         <Link
           key={s.href}
           href={s.href}

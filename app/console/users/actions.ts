@@ -29,7 +29,7 @@ export const deleteUsersAction = consoleAction({ schema: deleteUsersSchema, acce
 
 /** Saves the User Info tab. */
 export const updateUserAction = consoleAction({ schema: updateUserSchema, access: "updateUserAction" }, async (ctx, input) => {
-  const result = await updateUser(ctx, input);
+  const result = await updateUser(ctx, input, { baseUrl: publicBaseUrl(await headers()) });
   revalidatePath("/console/users");
   return result;
 });

@@ -1,3 +1,4 @@
+import { platformCatalog } from "@/lib/enrollment/platform";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/button";
@@ -68,6 +69,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       ) : (
         <>
           <UsersTable key={`${query.cursor}|${query.sort}|${query.dir}`} rows={rows} columns={sortLinks} canDelete={can(ctx, "deleteUsersAction")} canSend={can(ctx, "sendInstructionsAction")} canSecure={can(ctx, "setUserPasswordsAction")}
+            enrollPlatforms={can(ctx, "enrollDeviceAction") ? platformCatalog() : null}
             canGroup={can(ctx, "bulkMembershipAction")}
             total={page.total}
             totalIsAtLeast={page.totalIsAtLeast}

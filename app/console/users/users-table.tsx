@@ -1,5 +1,7 @@
 "use client";
 
+import type { PlatformInfo } from "@/lib/enrollment/platform";
+import { EnrollDeviceButton } from "./enroll-device-dialog";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
@@ -26,7 +28,7 @@ const ONLY_ROWS = "Works on ticked rows only: clear “all matching” and tick 
 export type SortLink = { key: string; label: string; href: string; active: "asc" | "desc" | null };
 
 /** The users table with row selection; rows and sort links are prepared on the server. */
-export function UsersTable({ rows, columns, canDelete, canSend, canSecure, canGroup = false, total = rows.length, totalIsAtLeast = false, matching = {} }: {
+export function UsersTable({ rows, columns, canDelete, canSend, canSecure, canGroup = false, total = rows.length, totalIsAtLeast = false, matching = {}, enrollPlatforms = null }: {
   rows: UserListRow[];
   columns: SortLink[];
   canDelete: boolean;
@@ -37,6 +39,8 @@ export function UsersTable({ rows, columns, canDelete, canSend, canSecure, canGr
   total?: number;
   totalIsAtLeast?: boolean;
   matching?: MatchingFilters;
+  /** The platforms Enroll Device offers, or null when the viewer may not enroll devices. */
+  enrollPlatforms?: PlatformInfo[] | null;
 }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // "Select all N matching": the selection is the list's query, resolved on the server.
@@ -81,6 +85,7 @@ export function UsersTable({ rows, columns, canDelete, canSend, canSecure, canGr
             {sending ? "Sending…" : "Send instructions"}
           </Button>
         ) : null}
+        {enrollPlatforms ? <EnrollDeviceButton userId={chosen.length === 1 && !matchingAll ? chosen[0].id : null} platforms={enrollPlatforms} /> : null}
         {canSecure ? (
           <>
             <Button variant="secondary" disabled={chosen.length === 0 || matchingAll} title={rowsOnly} onClick={() => setAccountDialog("password")}>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { DataTable } from "@/components/data-table";
 import { LocalTime } from "@/components/local-time";
 import { PageHeader } from "@/components/page-header";
-import { requireConsolePage } from "@/lib/auth/context";
+import { can, requireConsolePage } from "@/lib/auth/context";
 import { listOwnSessions } from "@/lib/auth/list-own-sessions";
 import { SESSION_MAX_AGE_SECONDS, sessionIdleMinutes } from "@/lib/auth/session-policy";
 import { plural } from "@/lib/format";
@@ -18,7 +18,7 @@ export default async function SessionsPage() {
   return (
     <>
       <PageHeader title="Settings" description="Your company's workspace and your account." />
-      <SettingsNav current="/console/settings/sessions" />
+      <SettingsNav current="/console/settings/sessions" showRoles={can(ctx, "page /console/settings/roles")} />
       <section aria-labelledby="sessions-heading">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="sessions-heading" className="text-base font-semibold text-ink">Your sessions</h2>

@@ -26,6 +26,8 @@ import { AddToGroupButton } from "./add-to-group-button";
 import { DeleteUserButton } from "./delete-user-button";
 import { RevokeTokenButton } from "./revoke-token-button";
 import { SendInstructionsButton } from "./send-instructions-button";
+import { EnrollDeviceButton } from "../enroll-device-dialog";
+import { platformCatalog } from "@/lib/enrollment/platform";
 import { ResetTwoFactorButton } from "./reset-two-factor-button";
 import { UserInfoForm } from "./user-info-form";
 
@@ -64,6 +66,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         actions={
           <>
             {can(ctx, "sendInstructionsAction") ? <SendInstructionsButton userId={user.id} /> : null}
+            {can(ctx, "enrollDeviceAction") ? <EnrollDeviceButton userId={user.id} platforms={platformCatalog()} /> : null}
             {can(ctx, "resetTwoFactorAction") && user.twoFactor !== "NOT_AVAILABLE" ? <ResetTwoFactorButton target={{ id: user.id, label: name }} /> : null}
             {offerAccount ? <AccountButtons target={{ id: user.id, label: name, email: user.email, credentialsProblem: null }} /> : null}
             {can(ctx, "deleteUsersAction") && user.id !== ctx.user.id ? <DeleteUserButton target={{ id: user.id, label: name, deviceCount: user.deviceCount }} /> : null}
