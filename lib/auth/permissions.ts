@@ -12,6 +12,8 @@ export const permissions = [
   /** Set passwords, send password recovery emails and reset the second factor of other users. */
   "users.security",
   "groups.write",
+  /** Create, edit and delete device profiles and apply them to users and groups. */
+  "profiles.write",
   "devices.write",
   "licenses.write",
   "audit.read",
@@ -134,6 +136,14 @@ export const access = {
   startImportAction: "users.write",
   inviteImportedAction: "users.write",
 
+  // app/console/profiles (and Manage Profiles on a user's page)
+  createProfileAction: "profiles.write",
+  updateProfileAction: "profiles.write",
+  duplicateProfileAction: "profiles.write",
+  deleteProfileAction: "profiles.write",
+  assignProfileAction: "profiles.write",
+  unassignProfileAction: "profiles.write",
+
   // app/console/mailbox
   resendEmailAction: "users.write",
   sendNowAction: "users.write",
@@ -162,6 +172,8 @@ export const access = {
   "page /console/users/import/[id]": "users.write",
   "page /console/groups": "users.read",
   "page /console/devices": "users.read",
+  "page /console/profiles": "users.read",
+  "page /console/profiles/[id]": "users.read",
   "page /console/licenses": "users.read",
   "page /console/reports": "users.read",
   "page /console/mailbox": "users.read",
