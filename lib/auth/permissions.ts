@@ -158,6 +158,7 @@ export const access = {
   // app/api/agent: the device agent, with its own credentials.
   "POST /api/agent/enroll": MACHINE,
   "POST /api/agent/heartbeat": MACHINE,
+  "GET /api/agent/policy": MACHINE,
 
   // Pages.
   "page /console": SIGNED_IN,
