@@ -144,6 +144,10 @@ export const access = {
   assignProfileAction: "profiles.write",
   unassignProfileAction: "profiles.write",
 
+  // app/console/devices
+  renameDeviceAction: "devices.write",
+  removeDeviceAction: "devices.write",
+
   // app/console/mailbox
   resendEmailAction: "users.write",
   sendNowAction: "users.write",
@@ -173,6 +177,7 @@ export const access = {
   "page /console/users/import/[id]": "users.write",
   "page /console/groups": "users.read",
   "page /console/devices": "users.read",
+  "page /console/devices/[id]": "users.read",
   "page /console/profiles": "users.read",
   "page /console/profiles/[id]": "users.read",
   "page /console/licenses": "users.read",

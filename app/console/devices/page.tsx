@@ -29,7 +29,7 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
               key: d.id,
               cells: [
                 `${osLabels[d.osFamily]} ${d.osVersion}`.trim(),
-                d.name || d.model,
+                <Link key="n" href={`/console/devices/${d.id}`} className="text-brand-700 hover:underline">{d.name || d.model || "Unnamed device"}</Link>,
                 <Link key="u" href={`/console/users/${d.user.id}`} className="text-brand-700 hover:underline">{d.user.displayName || d.user.alias}</Link>,
                 d.components.split(" ").filter(Boolean).join(", ") || "None",
                 d.lastActivityAt ? <LocalTime key="a" date={d.lastActivityAt} /> : "Never",

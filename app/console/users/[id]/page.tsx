@@ -181,7 +181,7 @@ async function DevicesPanel({ db, workspaceId, userId }: PanelProps) {
         key: d.id,
         cells: [
           `${osLabels[d.osFamily]} ${d.osVersion}`.trim(),
-          d.name || d.model || "Unnamed device",
+          <Link key="n" href={`/console/devices/${d.id}`} className="text-brand-700 hover:underline">{d.name || d.model || "Unnamed device"}</Link>,
           d.components.split(" ").filter(Boolean).join(", ") || "None",
           d.lastActivityAt ? <LocalTime key="a" date={d.lastActivityAt} /> : "Never",
         ],
