@@ -61,7 +61,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
           <Fact term="Active components" value={device.components.split(" ").filter(Boolean).join(", ") || "None"} />
           <Fact term="Last activity" value={device.lastActivityAt ? <LocalTime date={device.lastActivityAt} /> : "Never"} />
           <Fact term="Enrolled" value={<LocalTime date={device.enrolledAt} />} />
-          <Fact term="Enrolled with token" value={token ? <><code className="font-mono text-xs">{token.prefix}…</code>{token.revokedAt ? " (revoked since)" : ""}</> : "A token no longer kept"} />
+          <Fact term="Enrolled with token" value={token ? <><code className="font-mono text-xs">{token.prefix}…</code>{token.revokedAt ? " (revoked since)" : ""}</> : "Not recorded"} />
         </dl>
       </div>
     </>
