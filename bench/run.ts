@@ -1,4 +1,4 @@
-/** `npm run bench`: the users list page on 100,000 users, the Add users wizard, the outbox, a sign-in with password + TOTP, CSV export and import, on SQLite and PostgreSQL. Prints figures, not pass/fail. */
+/** `npm run bench`: the users list page on 100,000 users, the Add users wizard, the outbox, a sign-in with password + TOTP, effective device policies and the agent policy request, CSV export and import, on SQLite and PostgreSQL. Prints figures, not pass/fail. */
 import "./lib/production";
 import os from "node:os";
 import type { Provider } from "@/lib/db/schema-source";
@@ -11,6 +11,7 @@ import { benchExport, benchImport, type ExportFigures, type ImportFigures } from
 import { benchImportRoute, type RouteImportFigures } from "./import-route";
 import { benchOutbox } from "./outbox";
 import { benchGroupMembers } from "./groups";
+import { benchProfiles } from "./profiles";
 import { benchRecovery, benchSignIn } from "./sign-in";
 import { FORGOT_PASSWORD_FLOOR_MS } from "@/lib/auth/passwords";
 
@@ -64,6 +65,9 @@ async function benchProvider(provider: Provider): Promise<Result[]> {
     console.log(`Sign-in with password + TOTP code, server time (median of ${signIn.runs}): ${ms(signIn.totalMs)} ms = password step ${ms(signIn.passwordMs)} ms (argon2id, rate-limit counters, challenge) + code step ${ms(signIn.codeMs)} ms (challenge, TOTP and its replay guard, session)`);
     const recovery = await benchRecovery(bench.db);
     console.log(`Forgot password?, work before its ${FORGOT_PASSWORD_FLOOR_MS} ms floor (median of ${recovery.runs}): known address ${ms(recovery.knownMs)} ms, unknown ${ms(recovery.unknownMs)} ms; the floor hides the difference while both stay under it`);
+    const profiles = await benchProfiles(bench);
+    console.log(`Effective policies of all ${count(profiles.devices)} devices of a workspace (${profiles.groups} groups with 3 profiles each, every user in 2 groups, some with their own profile): ${ms(profiles.computeMs)} ms median, ${ms(profiles.computeP95)} ms slowest of 5 (goal: under 1,000 ms)`);
+    console.log(`GET /api/agent/policy through the route handler (credential, rate limits, policy, ETag), ${profiles.requests} requests from 100 devices: ${ms(profiles.requestMedian)} ms median, ${ms(profiles.requestP95)} ms p95; a 304 ${ms(profiles.notModifiedMedian)} ms median (goal: p95 under 20 ms)`);
     benchCsv(await benchExport(bench, seeded.workspaceId), benchImport(bench), await benchImportRoute(bench));
     return results;
   } finally {

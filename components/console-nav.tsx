@@ -7,6 +7,7 @@ const items = [
   { href: "/console/users", label: "Users", icon: "M16 11a4 4 0 1 0-8 0 4 4 0 0 0 8 0Zm-12 9a8 8 0 0 1 16 0" },
   { href: "/console/groups", label: "Groups", icon: "M3 7h18M3 12h18M3 17h18" },
   { href: "/console/devices", label: "Devices", icon: "M4 5h16v10H4zM8 19h8M12 15v4" },
+  { href: "/console/profiles", label: "Profiles", icon: "M12 3l8 4v5c0 5-3.5 8-8 9-4.5-1-8-4-8-9V7z" },
   { href: "/console/licenses", label: "Licenses", icon: "M7 3h10v18l-5-3-5 3z" },
   { href: "/console/mailbox", label: "Mailbox", icon: "M4 6h16v12H4zM4 7l8 6 8-6" },
   { href: "/console/reports", label: "Reports", icon: "M6 3h8l4 4v14H6zM14 3v4h4M9 12h6M9 16h6" },

@@ -4,6 +4,7 @@
  *   npx tsx scripts/agent.ts enroll <link-or-token> --os android --name "Pixel 8" [--model …] [--os-version …] [--url http://localhost:3000]
  *   npx tsx scripts/agent.ts heartbeat --credential <c> [--url …] [--components Agent,Antivirus] [--os-version …]
  *   npx tsx scripts/agent.ts heartbeat --device <deviceId>      (reads ./data/agent-<deviceId>.json)
+ *   npx tsx scripts/agent.ts policy (--credential <c> | --device <deviceId>) [--etag '"…"'] [--url …]
  *
  * Given a link, enroll talks to the console the link points at. The
  * credential the console returns is saved to ./data/agent-<deviceId>.json
@@ -24,7 +25,8 @@ function usage(message?: string): never {
   console.error(
     "Usage:\n" +
       "  agent enroll <link-or-token> --os <windows|macos|linux|android|ios|ipados> [--name …] [--model …] [--os-version …] [--url …]\n" +
-      "  agent heartbeat (--credential <c> | --device <deviceId>) [--components Agent,Antivirus,Firewall,Containment] [--os-version …] [--url …]",
+      "  agent heartbeat (--credential <c> | --device <deviceId>) [--components Agent,Antivirus,Firewall,Containment] [--os-version …] [--url …]\n" +
+      "  agent policy (--credential <c> | --device <deviceId>) [--etag <etag from the last answer>] [--url …]",
   );
   process.exit(2);
 }
@@ -94,11 +96,8 @@ async function enroll(args: string[]): Promise<void> {
   console.error(`Saved the credential to ${path.relative(process.cwd(), file)}`);
 }
 
-async function heartbeat(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { credential: { type: "string" }, device: { type: "string" }, url: { type: "string" }, components: { type: "string" }, "os-version": { type: "string" } },
-  });
+/** The credential and console URL from --credential/--url or a saved --device file. */
+function credentialOf(values: { credential?: string; device?: string; url?: string }, command: string): { credential: string; base: string } {
   let credential = values.credential;
   let base = values.url;
   if (!credential && values.device) {
@@ -114,17 +113,49 @@ async function heartbeat(args: string[]): Promise<void> {
     credential = saved.credential;
     base ??= saved.url;
   }
-  if (!credential) usage("heartbeat needs --credential or --device.");
+  if (!credential) usage(`${command} needs --credential or --device.`);
+  return { credential, base: (base ?? DEFAULT_URL).replace(/\/+$/, "") };
+}
+
+async function heartbeat(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { credential: { type: "string" }, device: { type: "string" }, url: { type: "string" }, components: { type: "string" }, "os-version": { type: "string" } },
+  });
+  const { credential, base } = credentialOf(values, "heartbeat");
   const components = (values.components ?? "Agent,Antivirus,Firewall").split(",").map((c) => c.trim()).filter(Boolean);
   const body = { components, ...(values["os-version"] !== undefined ? { osVersion: values["os-version"] } : {}) };
-  const result = await call(`${(base ?? DEFAULT_URL).replace(/\/+$/, "")}/api/agent/heartbeat`, body, { authorization: `Bearer ${credential}` });
+  const result = await call(`${base}/api/agent/heartbeat`, body, { authorization: `Bearer ${credential}` });
   console.log(JSON.stringify(result, null, 2));
+}
+
+/** Fetches the device's effective policy; with --etag, an unchanged policy prints "Not modified". */
+async function policy(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { credential: { type: "string" }, device: { type: "string" }, url: { type: "string" }, etag: { type: "string" } } });
+  const { credential, base } = credentialOf(values, "policy");
+  const url = `${base}/api/agent/policy`;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { authorization: `Bearer ${credential}`, ...(values.etag ? { "if-none-match": values.etag } : {}) } });
+  } catch (error) {
+    console.error(`Could not reach ${url}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  if (response.status === 304) return console.log(`Not modified (ETag ${response.headers.get("etag")})`);
+  const text = await response.text();
+  if (!response.ok) {
+    console.error(`Error ${response.status}: ${text}`);
+    process.exit(1);
+  }
+  console.log(JSON.stringify(JSON.parse(text), null, 2));
+  console.error(`ETag ${response.headers.get("etag")}`);
 }
 
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === "enroll") await enroll(rest);
   else if (command === "heartbeat") await heartbeat(rest);
+  else if (command === "policy") await policy(rest);
   else usage(command ? `Unknown command "${command}".` : undefined);
 } catch (error) {
   console.error((error as Error).message);

@@ -73,10 +73,23 @@ export const auditEventGroups = [
     kinds: {
       "device.enroll": "Enrolled device",
       "token.create": "Created enrollment link (Enroll Device)",
+      "device.rename": "Renamed device",
+      "device.remove": "Removed device",
       "token.revoke": "Revoked token",
       "email.resend": "Resent email",
       "email.send_now": "Sent email now",
       "email.link_view": "Viewed an email's link",
+    },
+  },
+  {
+    id: "profiles",
+    label: "Profiles",
+    kinds: {
+      "profile.create": "Created profile",
+      "profile.update": "Changed profile",
+      "profile.delete": "Deleted profile",
+      "profile.assign": "Applied profile",
+      "profile.unassign": "Removed profile assignment",
     },
   },
   {

@@ -12,6 +12,8 @@ export const permissions = [
   /** Set passwords, send password recovery emails and reset other users' sign-in factors (Reset 2FA Token; an administrator's also takes admins.manage). */
   "users.security",
   "groups.write",
+  /** Create, edit and delete device profiles and apply them to users and groups. */
+  "profiles.write",
   "devices.write",
   "licenses.write",
   "audit.read",
@@ -28,6 +30,7 @@ export const permissionInfo: Record<Permission, { label: string; description: st
   "users.delete": { label: "Delete users", description: "Delete users with their devices and enrollment links." },
   "users.security": { label: "Manage sign-in security", description: "Set passwords, send password recovery emails and reset other users' two-factor authentication." },
   "groups.write": { label: "Manage groups", description: "Create, rename and delete groups and change their members." },
+  "profiles.write": { label: "Manage profiles", description: "Create, edit and delete device profiles and apply them to groups and users." },
   "devices.write": { label: "Manage devices", description: "Create and revoke enrollment links and manage devices." },
   "licenses.write": { label: "Manage licenses", description: "Add and change the workspace's licenses." },
   "audit.read": { label: "View audit log", description: "Read the audit trail of everything done in the workspace." },
@@ -163,6 +166,18 @@ export const access = {
   startImportAction: "users.write",
   inviteImportedAction: "users.write",
 
+  // app/console/profiles (and Manage Profiles on a user's page)
+  createProfileAction: "profiles.write",
+  updateProfileAction: "profiles.write",
+  duplicateProfileAction: "profiles.write",
+  deleteProfileAction: "profiles.write",
+  assignProfileAction: "profiles.write",
+  unassignProfileAction: "profiles.write",
+
+  // app/console/devices
+  renameDeviceAction: "devices.write",
+  removeDeviceAction: "devices.write",
+
   // app/console/mailbox
   resendEmailAction: "users.write",
   sendNowAction: "users.write",
@@ -177,6 +192,7 @@ export const access = {
   // app/api/agent: the device agent, with its own credentials.
   "POST /api/agent/enroll": MACHINE,
   "POST /api/agent/heartbeat": MACHINE,
+  "GET /api/agent/policy": MACHINE,
 
   // Pages.
   "page /console": SIGNED_IN,
@@ -193,6 +209,9 @@ export const access = {
   "page /console/groups": "users.read",
   "page /console/groups/[id]": "users.read",
   "page /console/devices": "users.read",
+  "page /console/devices/[id]": "users.read",
+  "page /console/profiles": "users.read",
+  "page /console/profiles/[id]": "users.read",
   "page /console/licenses": "users.read",
   "page /console/reports": "users.read",
   "page /console/mailbox": "users.read",

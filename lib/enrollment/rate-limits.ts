@@ -9,6 +9,9 @@ export const agentRateRules = {
   heartbeatPerCredential: { limit: 30, windowSeconds: 10 * 60 },
   // A whole office may sit behind one NAT address.
   heartbeatPerAddress: { limit: 2000, windowSeconds: 10 * 60 },
+  // Agents poll their policy; an unchanged one costs a 304.
+  policyPerCredential: { limit: 60, windowSeconds: 10 * 60 },
+  policyPerAddress: { limit: 4000, windowSeconds: 10 * 60 },
 } satisfies Record<string, RateRule>;
 
 /**

@@ -2,6 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { createEnrollmentToken } from "@/lib/enrollment/tokens";
 import { stageImport } from "@/lib/imports/stage-import";
+import { assignProfile } from "@/lib/profiles/assign-profile";
+import { createProfile, updateProfile } from "@/lib/profiles/manage-profiles";
 import { sendInstructions } from "@/lib/users/send-instructions";
 import { consoleContextFor, createGroups, createLicense, createUser, createUsers } from "../factories";
 import { e2eDb, expect, test } from "./support/fixtures";
@@ -33,6 +35,10 @@ async function seed(workspace: { workspace: { id: string }; roles: { user: strin
     `${longEmail},Alexandra Again,,,,,`,
     "not-an-address,Nobody,,,,,",
   ].join("\r\n");
+  const device = await db.device.findFirstOrThrow({ where: { userId: person.id, osFamily: "WINDOWS" }, select: { id: true } });
+  const profile = await createProfile(ctx, { name: "Northwind laptops with containment enforced", osFamily: "WINDOWS" });
+  await updateProfile(ctx, { profileId: profile.id, name: "Northwind laptops with containment enforced", antivirus: "on", containmentMode: "enforce" });
+  await assignProfile(ctx, { profileId: profile.id, target: "user", targetId: person.id });
   const staged = await stageImport(ctx, { bytes: new TextEncoder().encode(csv), fileName: "northwind-logistics-new-starters-2026.csv" });
   const consolePaths = [
     "/console/users",
@@ -40,6 +46,7 @@ async function seed(workspace: { workspace: { id: string }; roles: { user: strin
     `/console/users/${person.id}?tab=devices`,
     `/console/users/${person.id}?tab=tokens`,
     `/console/users/${person.id}?tab=groups`,
+    `/console/users/${person.id}?tab=profiles`,
     "/console/users/add",
     "/console/users/new",
     "/console/users/import",
@@ -49,6 +56,9 @@ async function seed(workspace: { workspace: { id: string }; roles: { user: strin
     "/console/groups",
     `/console/groups/${groupIds[0]}`,
     "/console/devices",
+    `/console/devices/${device.id}`,
+    "/console/profiles",
+    `/console/profiles/${profile.id}`,
     "/console/licenses",
     "/console/mailbox",
     `/console/mailbox/${message.id}`,

@@ -11,6 +11,9 @@ import { Pagination } from "@/components/pagination";
 import { auditEventLabel } from "@/lib/audit/event-kinds";
 import { can, requireConsolePage } from "@/lib/auth/context";
 import { formatCount, plural } from "@/lib/format";
+import { ProfileAssignments } from "@/components/profile-assignments";
+import { listGroupProfiles } from "@/lib/profiles/list-profiles";
+import { profileOsLabels, profileOsOf } from "@/lib/profiles/schema";
 import { getGroup, listGroupHistory, listGroupMembers, MEMBER_PAGE_SIZE } from "@/lib/groups/get-group";
 import { DeleteGroupButton } from "../delete-group-button";
 import { RenameGroupButton } from "../group-name-dialog";
@@ -26,7 +29,12 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
   if (!group) notFound();
   const pages = Math.max(1, Math.ceil(group.members / MEMBER_PAGE_SIZE));
   const page = Math.min(pageParam((await searchParams).page), pages);
-  const [members, history] = await Promise.all([listGroupMembers(ctx.db, ctx.workspace.id, group.id, page), listGroupHistory(ctx.db, ctx.workspace.id, group.id)]);
+  const [members, history, profiles] = await Promise.all([
+    listGroupMembers(ctx.db, ctx.workspace.id, group.id, page),
+    listGroupHistory(ctx.db, ctx.workspace.id, group.id),
+    listGroupProfiles(ctx.db, ctx.workspace.id, group.id),
+  ]);
+  const profileRef = (p: { id: string; name: string; osFamily: Parameters<typeof profileOsOf>[0] }) => ({ id: p.id, name: p.name, osLabel: profileOsLabels[profileOsOf(p.osFamily)] });
   const canWrite = can(ctx, "addMembersAction");
   const start = (page - 1) * MEMBER_PAGE_SIZE;
 
@@ -77,10 +85,13 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         )}
       </section>
 
-      {/* PROFILES: reserved for the profiles work of issue 11 (another engineer): the profiles applied to this group go here. */}
-      <section aria-labelledby="profiles-heading" className="mb-8" data-section="profiles">
-        <h2 id="profiles-heading" className="mb-2 text-base font-semibold text-slate-900">Profiles</h2>
-        <p className="text-sm text-slate-600">Profiles applied to this group will be shown here.</p>
+      <section className="mb-8" data-section="profiles">
+        <ProfileAssignments
+          target={{ kind: "group", id: group.id, label: group.name }}
+          assigned={profiles.own.map(profileRef)}
+          available={profiles.all.map(profileRef)}
+          canEdit={can(ctx, "assignProfileAction")}
+        />
       </section>
 
       <section aria-labelledby="history-heading">

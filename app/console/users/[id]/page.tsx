@@ -13,6 +13,9 @@ import { listUserDevices } from "@/lib/devices/list-user-devices";
 import { osLabels } from "@/lib/devices/list-devices";
 import { displayAddress } from "@/lib/email-address/idn";
 import { listUserTokens } from "@/lib/enrollment/tokens";
+import { listUserProfiles } from "@/lib/profiles/list-profiles";
+import { profileOsLabels, profileOsOf } from "@/lib/profiles/schema";
+import { ProfileAssignments } from "@/components/profile-assignments";
 import { plural } from "@/lib/format";
 import { listUserEmailMessages } from "@/lib/mail/list-messages";
 import { listUserGroups } from "@/lib/groups/list-groups";
@@ -40,6 +43,7 @@ const tabs = [
   { id: "devices", label: "Associated Devices" },
   { id: "tokens", label: "User Tokens" },
   { id: "groups", label: "Groups" },
+  { id: "profiles", label: "Profiles" },
 ] as const;
 type TabId = (typeof tabs)[number]["id"];
 
@@ -128,7 +132,41 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           <GroupsPanel db={ctx.db} workspaceId={ctx.workspace.id} userId={user.id} userLabel={name} canWrite={can(ctx, "addMembersAction")} />
         </div>
       ) : null}
+      {tab === "profiles" ? (
+        <div role="tabpanel" id="panel-profiles" aria-labelledby="tab-profiles">
+          <ProfilesPanel db={ctx.db} workspaceId={ctx.workspace.id} userId={user.id} label={name} canEdit={can(ctx, "assignProfileAction")} />
+        </div>
+      ) : null}
     </>
+  );
+}
+
+/** The Profiles tab (Manage Profiles): the user's own profiles, and those that reach them through groups. */
+async function ProfilesPanel({ db, workspaceId, userId, label, canEdit }: PanelProps & { label: string; canEdit: boolean }) {
+  const { own, viaGroups, all } = await listUserProfiles(db, workspaceId, userId);
+  const ref = (p: { id: string; name: string; osFamily: keyof typeof osLabels }) => ({ id: p.id, name: p.name, osLabel: profileOsLabels[profileOsOf(p.osFamily)] });
+  return (
+    <div className="space-y-8">
+      <ProfileAssignments target={{ kind: "user", id: userId, label }} assigned={own.map(ref)} available={all.map(ref)} canEdit={canEdit} />
+      <section aria-labelledby="group-profiles-heading">
+        <h2 id="group-profiles-heading" className="mb-2 text-base font-semibold text-slate-900">Profiles from groups</h2>
+        {viaGroups.length === 0 ? <p className="text-sm text-slate-600">None of the user&apos;s groups has profiles.</p> : (
+          <DataTable
+            caption="Profiles from groups"
+            headers={["Profile", "Operating system", "Group"]}
+            rows={viaGroups.map((r) => ({
+              key: `${r.profile.id}:${r.group.id}`,
+              cells: [
+                <Link key="p" href={`/console/profiles/${r.profile.id}`} className="text-brand-700 hover:underline">{r.profile.name}</Link>,
+                profileOsLabels[profileOsOf(r.profile.osFamily)],
+                r.group.name,
+              ],
+            }))}
+          />
+        )}
+        <p className="mt-2 text-xs text-slate-500">When profiles disagree, the user&apos;s own profiles win over group profiles; among groups the stricter value wins.</p>
+      </section>
+    </div>
   );
 }
 
@@ -155,7 +193,7 @@ async function DevicesPanel({ db, workspaceId, userId }: PanelProps) {
         key: d.id,
         cells: [
           `${osLabels[d.osFamily]} ${d.osVersion}`.trim(),
-          d.name || d.model || "Unnamed device",
+          <Link key="n" href={`/console/devices/${d.id}`} className="text-brand-700 hover:underline">{d.name || d.model || "Unnamed device"}</Link>,
           d.components.split(" ").filter(Boolean).join(", ") || "None",
           d.lastActivityAt ? <LocalTime key="a" date={d.lastActivityAt} /> : "Never",
         ],
