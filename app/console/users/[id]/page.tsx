@@ -77,7 +77,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           </>
         }
       />
-      <div role="tablist" aria-label="User" className="mb-5 flex gap-1 border-b border-slate-200">
+      {/* Five tabs do not fit a phone: the bar scrolls sideways on its own, the page does not. */}
+      <div role="tablist" aria-label="User" className="mb-5 flex gap-1 overflow-x-auto border-b border-slate-200">
         {tabs.map((t) => (
           <Link
             key={t.id}
@@ -87,8 +88,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
             aria-controls={t.id === tab ? `panel-${t.id}` : undefined}
             href={t.id === "info" ? `/console/users/${user.id}` : `/console/users/${user.id}?tab=${t.id}`}
             className={t.id === tab
-              ? "-mb-px border-b-2 border-brand-600 px-4 py-2 text-sm font-medium text-brand-700"
-              : "-mb-px border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-600 hover:text-slate-900"}
+              ? "shrink-0 border-b-2 border-brand-600 px-4 py-2 text-sm font-medium whitespace-nowrap text-brand-700"
+              : "shrink-0 border-b-2 border-transparent px-4 py-2 text-sm font-medium whitespace-nowrap text-slate-600 hover:text-slate-900"}
           >
             {t.label}
           </Link>
